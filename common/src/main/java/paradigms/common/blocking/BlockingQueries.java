@@ -1,0 +1,19 @@
+package paradigms.common.blocking;
+
+import paradigms.common.trace.Trace;
+
+import java.sql.SQLException;
+
+/**
+ * The {@code blocking} exercise: a library that blocks — JDBC — inside a paradigm that
+ * should not stall.
+ *
+ * <p>Contract (checked by {@code BlockingContract}): every query answers once; at most
+ * {@code maxConnections} connections are used; a paradigm that claims concurrent waiting
+ * keeps its heartbeat ticking (the largest gap stays far below one query's duration).
+ * Run the queries with {@link SleepQuery}; tick a {@link Heartbeat}.
+ */
+public interface BlockingQueries {
+
+    BlockingResult run(BlockingRequest request, Trace trace) throws InterruptedException, SQLException;
+}

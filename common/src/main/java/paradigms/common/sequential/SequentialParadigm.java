@@ -1,0 +1,170 @@
+package paradigms.common.sequential;
+
+import paradigms.common.Claim;
+import paradigms.common.Paradigm;
+import paradigms.common.blocking.BlockingQueries;
+import paradigms.common.blocking.BlockingRequest;
+import paradigms.common.blocking.BlockingResult;
+import paradigms.common.blocking.Heartbeat;
+import paradigms.common.blocking.QueryAnswer;
+import paradigms.common.blocking.SleepQuery;
+import paradigms.common.crawl.CrawlOutcome;
+import paradigms.common.crawl.CrawlRequest;
+import paradigms.common.crawl.CrawlResult;
+import paradigms.common.crawl.Crawler;
+import paradigms.common.download.DownloadRequest;
+import paradigms.common.download.DownloadResult;
+import paradigms.common.download.Downloader;
+import paradigms.common.exhibition.Exhibition;
+import paradigms.common.exhibition.ExhibitionRequest;
+import paradigms.common.exhibition.ExhibitionResult;
+import paradigms.common.exhibition.MoveLog;
+import paradigms.common.exhibition.Mover;
+import paradigms.common.http.BlockingHttp;
+import paradigms.common.squares.SquareSum;
+import paradigms.common.squares.SquaresCalculator;
+import paradigms.common.squares.SquaresRequest;
+import paradigms.common.squares.SumOfSquares;
+import paradigms.common.trace.Trace;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Chapter 0: every exercise done one thing after another, on the caller's thread.
+ *
+ * <p>This is what the other chapters are measured against, and the honest answer to "do I
+ * need concurrency at all?": for the squares it is only ~57 ms, and for a dozen URLs it is
+ * fine. It claims nothing, so the contract tests that need concurrency are skipped for it,
+ * each with its reason.
+ *
+ * <p>{@code maxInFlight} is respected trivially: there is never more than one request out.
+ */
+public final class SequentialParadigm implements Paradigm {
+
+    @Override
+    public String name() {
+        return "sequential";
+    }
+
+    @Override
+    public Set<Claim> claims() {
+        return Set.of();
+    }
+
+    @Override
+    public Downloader downloader() {
+        return SequentialParadigm::download;
+    }
+
+    @Override
+    public SquaresCalculator squares() {
+        return SequentialParadigm::squares;
+    }
+
+    @Override
+    public Exhibition exhibition() {
+        return SequentialParadigm::exhibition;
+    }
+
+    @Override
+    public Crawler crawler() {
+        return SequentialParadigm::crawl;
+    }
+
+    @Override
+    public BlockingQueries blocking() {
+        return SequentialParadigm::blocking;
+    }
+
+    static List<DownloadResult> download(DownloadRequest request, Trace trace) throws InterruptedException {
+        try (HttpClient client = BlockingHttp.newClient()) {
+            List<DownloadResult> results = new ArrayList<>();
+            for (URI url : request.urls()) {
+                try (var running = trace.begin("GET " + url.getPath())) {
+                    results.add(BlockingHttp.download(client, url, request.timeout()));
+                }
+            }
+            return results;
+        }
+    }
+
+    static List<SquareSum> squares(SquaresRequest request, Trace trace) {
+        List<SquareSum> sums = new ArrayList<>();
+        for (int n : request.ns()) {
+            try (var running = trace.begin("squares n=" + n)) {
+                sums.add(new SquareSum(n, SumOfSquares.below(n)));
+            }
+        }
+        return sums;
+    }
+
+    /** Game after game: the master sits at one board until its game is over (12 hours). */
+    static ExhibitionResult exhibition(ExhibitionRequest request, Trace trace) throws InterruptedException {
+        var log = new MoveLog(request);
+        for (int board = 0; board < request.boards(); board++) {
+            try (var running = trace.begin("board " + board)) {
+                for (int pair = 0; pair < request.movePairs(); pair++) {
+                    long start = log.now();
+                    Thread.sleep(request.masterMove()); // the master thinks
+                    long masterDone = log.now();
+                    log.record(Mover.MASTER, board, pair, start, masterDone);
+                    Thread.sleep(request.opponentMove()); // the master waits for the opponent
+                    log.record(Mover.OPPONENT, board, pair, masterDone, log.now());
+                }
+            }
+        }
+        return log.finish();
+    }
+
+    /** Breadth-first, one page at a time: the frontier is a plain queue, "seen" a plain set. */
+    static CrawlResult crawl(CrawlRequest request, Trace trace) throws InterruptedException {
+        Map<URI, CrawlOutcome> outcomes = new HashMap<>();
+        Set<URI> seen = new HashSet<>(List.of(request.root()));
+        var frontier = new ArrayDeque<URI>(List.of(request.root()));
+        try (HttpClient client = BlockingHttp.newClient()) {
+            while (!frontier.isEmpty()) {
+                URI url = frontier.poll();
+                CrawlOutcome outcome;
+                try (var running = trace.begin("GET " + url.getPath())) {
+                    outcome = BlockingHttp.crawl(client, url, request.timeout());
+                }
+                outcomes.put(url, outcome);
+                for (URI next : outcome.next()) {
+                    if (request.inScope(next) && seen.add(next)) {
+                        frontier.add(next);
+                    }
+                }
+            }
+        }
+        return CrawlResult.of(outcomes);
+    }
+
+    /**
+     * One connection, one query after another. The heartbeat can only tick between queries:
+     * its largest gap is a whole query — the stall the other chapters avoid.
+     */
+    static BlockingResult blocking(BlockingRequest request, Trace trace) throws SQLException {
+        var heartbeat = new Heartbeat();
+        List<QueryAnswer> answers = new ArrayList<>();
+        try (Connection connection = request.database().connect()) {
+            for (int id = 0; id < request.queries(); id++) {
+                heartbeat.tick();
+                try (var running = trace.begin("query " + id)) {
+                    answers.add(SleepQuery.run(connection, id, request.queryDuration()));
+                }
+            }
+            heartbeat.tick();
+        }
+        return new BlockingResult(answers, heartbeat.stop());
+    }
+}

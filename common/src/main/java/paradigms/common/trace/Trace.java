@@ -1,0 +1,117 @@
+package paradigms.common.trace;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * An event trace: which task ran when, on which thread of which process.
+ *
+ * <p>Thread safety: any thread may record; spans are kept in a lock-free queue, so recording
+ * never blocks the code being traced. Reading ({@link #spans()}) while others still record
+ * gives a snapshot.
+ *
+ * <p>Times are microseconds since the epoch, taken from {@link Instant#now()}, so that a
+ * child JVM's spans line up with its parent's. (A {@code nanoTime} value means nothing in
+ * another process.)
+ *
+ * <p>Use it as {@code try (var running = trace.begin("n=5000000")) { … }}; an event loop
+ * that runs a task in several slices opens one span per slice, and the gaps between them
+ * are the suspensions.
+ */
+public final class Trace {
+
+    private static final String THIS_PROCESS = "pid " + ProcessHandle.current().pid();
+
+    /** A trace that records nothing, for runs that are not being watched. */
+    private static final Trace OFF = new Trace(false);
+
+    private final boolean enabled;
+    private final ConcurrentLinkedQueue<Span> spans = new ConcurrentLinkedQueue<>();
+
+    private Trace(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public static Trace recording() {
+        return new Trace(true);
+    }
+
+    public static Trace off() {
+        return OFF;
+    }
+
+    /** Microseconds since the epoch: the one clock all spans use. */
+    public static long nowMicros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+    }
+
+    /** A name for the current thread that stays meaningful for unnamed virtual threads. */
+    public static String currentThreadName() {
+        Thread t = Thread.currentThread();
+        if (t.isVirtual()) {
+            return "virtual#" + t.threadId();
+        }
+        return t.getName();
+    }
+
+    public static String thisProcess() {
+        return THIS_PROCESS;
+    }
+
+    /** Opens a span for {@code task} on the current thread; closing it records the span. */
+    public Running begin(String task) {
+        return new Running(task, nowMicros(), currentThreadName());
+    }
+
+    /** Records a span measured elsewhere, e.g. reported by a child process. */
+    public void record(Span span) {
+        if (enabled) {
+            spans.add(span);
+        }
+    }
+
+    /** All spans recorded so far, in order of start time. */
+    public List<Span> spans() {
+        var copy = new ArrayList<>(spans);
+        copy.sort(Comparator.comparingLong(Span::startMicros).thenComparing(Span::lane));
+        return copy;
+    }
+
+    /** The first pair of spans that ran at the same time on different lanes, if any. */
+    public Optional<List<Span>> firstParallelPair() {
+        List<Span> sorted = spans();
+        for (int i = 0; i < sorted.size(); i++) {
+            for (int j = i + 1; j < sorted.size() && sorted.get(j).startMicros() < sorted.get(i).endMicros(); j++) {
+                Span a = sorted.get(i);
+                Span b = sorted.get(j);
+                if (!a.lane().equals(b.lane()) && a.overlaps(b)) {
+                    return Optional.of(List.of(a, b));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A span being recorded; {@link #close()} ends it. Not shared between threads. */
+    public final class Running implements AutoCloseable {
+        private final String task;
+        private final long startMicros;
+        private final String thread;
+
+        private Running(String task, long startMicros, String thread) {
+            this.task = task;
+            this.startMicros = startMicros;
+            this.thread = thread;
+        }
+
+        @Override
+        public void close() {
+            record(new Span(task, THIS_PROCESS, thread, startMicros, Math.max(startMicros, nowMicros())));
+        }
+    }
+}

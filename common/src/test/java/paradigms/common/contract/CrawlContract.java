@@ -1,0 +1,125 @@
+package paradigms.common.contract;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import paradigms.common.Claim;
+import paradigms.common.crawl.CrawlOutcome;
+import paradigms.common.crawl.CrawlRequest;
+import paradigms.common.crawl.CrawlResult;
+import paradigms.common.download.Failure;
+import paradigms.common.server.LocalWebServer;
+import paradigms.common.server.Site;
+import paradigms.common.trace.Trace;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The {@code crawl} exercise's contract, on a generated site with cycles, redirects, broken
+ * links, external links, slow pages and orphans: exactly the reachable set, each page fetched
+ * once, at most C in flight, and a clean end.
+ */
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
+public interface CrawlContract extends ParadigmContract {
+
+    private static Site site() {
+        return Site.generate(42, 150, Duration.ofMillis(40));
+    }
+
+    private CrawlResult crawl(CrawlRequest request) throws InterruptedException {
+        return paradigm().crawler().crawl(request, Trace.off());
+    }
+
+    @Test
+    default void findsExactlyTheReachablePagesAndFetchesEachOnce() throws Exception {
+        Site site = site();
+        try (var server = LocalWebServer.builder().site(site).latency(Duration.ofMillis(1)).start()) {
+            CrawlResult result = crawl(new CrawlRequest(server.siteRoot(), 5));
+
+            Set<String> found = result.outcomes().keySet().stream().map(URI::getRawPath).collect(Collectors.toCollection(TreeSet::new));
+            assertEquals(site.reachablePaths(), found, "the crawl found exactly the reachable paths");
+            for (URI url : result.outcomes().keySet()) {
+                assertEquals(server.url(url.getRawPath()), url, "only in-scope, normalized URLs");
+            }
+            Map<String, Integer> requests = server.requestsByTarget();
+            assertEquals(site.reachablePaths(), new TreeSet<>(requests.keySet()), "requested exactly the reachable paths");
+            requests.forEach((path, count) -> assertEquals(1, count, path + " fetched exactly once"));
+            assertTrue(site.reachablePaths().size() > 100, "the site is big enough to mean something");
+        }
+    }
+
+    @Test
+    default void readsPagesRedirectsAndBrokenLinksForWhatTheyAre() throws Exception {
+        Site site = site();
+        try (var server = LocalWebServer.builder().site(site).start()) {
+            CrawlResult result = crawl(new CrawlRequest(server.siteRoot(), 4));
+            int redirects = 0;
+            int broken = 0;
+            for (var entry : result.outcomes().entrySet()) {
+                String path = entry.getKey().getRawPath();
+                CrawlOutcome outcome = entry.getValue();
+                if (path.startsWith("/site/page/")) {
+                    assertTrue(!assertInstanceOf(CrawlOutcome.Page.class, outcome, path).links().isEmpty(), path + " has links");
+                } else if (path.startsWith("/site/moved/") || path.startsWith("/site/hop/")) {
+                    redirects++;
+                    var redirect = assertInstanceOf(CrawlOutcome.Redirect.class, outcome, path);
+                    assertTrue(result.outcomes().containsKey(redirect.location()), "followed " + path + " to " + redirect.location());
+                } else if (path.startsWith("/site/gone/")) {
+                    broken++;
+                    var failed = assertInstanceOf(CrawlOutcome.Failed.class, outcome, path);
+                    assertEquals(Failure.HTTP_STATUS, failed.failure());
+                    assertEquals(404, failed.status());
+                }
+            }
+            assertTrue(redirects > 0 && broken > 0, "the site has redirects (" + redirects + ") and broken links (" + broken + ")");
+        }
+    }
+
+    @Test
+    default void neverHasMoreThanMaxInFlightRequestsOutstanding() throws Exception {
+        try (var server = LocalWebServer.builder().site(site()).latency(Duration.ofMillis(5)).start()) {
+            crawl(new CrawlRequest(server.siteRoot(), 2));
+            assertTrue(server.maxInFlight() <= 2, "server saw " + server.maxInFlight() + " in flight with maxInFlight 2");
+        }
+    }
+
+    @Test
+    default void waitsForMaxInFlightRequestsAtOnceWhenItClaimsConcurrentWaiting() throws Exception {
+        assumeClaim(Claim.WAITS_CONCURRENTLY);
+        try (var server = LocalWebServer.builder().site(site()).latency(Duration.ofMillis(30)).start()) {
+            crawl(new CrawlRequest(server.siteRoot(), 4));
+            assertEquals(4, server.maxInFlight(), "the server's observed maximum of requests in flight");
+        }
+    }
+
+    @Test
+    default void endsCleanlyWhenTheRootIsBroken() throws Exception {
+        try (var server = LocalWebServer.builder().site(site()).start()) {
+            URI root = server.url("/site/gone/1");
+            CrawlResult result = crawl(new CrawlRequest(root, 3));
+            assertEquals(Set.of(root), result.outcomes().keySet());
+            assertEquals(404, assertInstanceOf(CrawlOutcome.Failed.class, result.outcomes().get(root)).status());
+        }
+    }
+
+    @Test
+    default void endsCleanlyWhenNoServerListens() throws Exception {
+        int port;
+        try (var probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort(); // free once closed: nothing listens there
+        }
+        URI root = URI.create("http://127.0.0.1:" + port + "/");
+        CrawlResult result = crawl(new CrawlRequest(root, 3, Duration.ofSeconds(5)));
+        assertEquals(Set.of(root), result.outcomes().keySet());
+        assertEquals(Failure.CONNECTION, assertInstanceOf(CrawlOutcome.Failed.class, result.outcomes().get(root)).failure());
+    }
+}

@@ -1,0 +1,134 @@
+package paradigms.common.contract;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import paradigms.common.Claim;
+import paradigms.common.download.DownloadRequest;
+import paradigms.common.download.DownloadResult;
+import paradigms.common.download.DownloadResult.DownloadFailed;
+import paradigms.common.download.DownloadResult.Downloaded;
+import paradigms.common.download.Failure;
+import paradigms.common.server.LocalWebServer;
+import paradigms.common.trace.Trace;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The {@code download} exercise's contract: every URL accounted for, in input order, each
+ * fetched once, errors as results, at most C in flight — and exactly C for a paradigm that
+ * claims to wait concurrently.
+ */
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
+public interface DownloadContract extends ParadigmContract {
+
+    private List<DownloadResult> download(DownloadRequest request) throws InterruptedException {
+        return paradigm().downloader().download(request, Trace.off());
+    }
+
+    private static List<URI> dataUrls(LocalWebServer server, int count, String extra) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> server.url("/data/" + i + "?size=" + (500 + 97 * i) + extra))
+                .toList();
+    }
+
+    @Test
+    default void everyUrlIsAnsweredOnceInInputOrderWithTheBodyTheServerSent() throws Exception {
+        try (var server = LocalWebServer.builder().latency(Duration.ofMillis(2)).jitter(Duration.ofMillis(8), 7).start()) {
+            List<URI> urls = dataUrls(server, 40, "");
+            List<DownloadResult> results = download(new DownloadRequest(urls, 8));
+
+            assertEquals(urls.size(), results.size(), "one result per URL");
+            for (int i = 0; i < urls.size(); i++) {
+                URI url = urls.get(i);
+                Downloaded downloaded = assertInstanceOf(Downloaded.class, results.get(i), "result " + i);
+                byte[] expected = LocalWebServer.expectedBody(url);
+                assertEquals(url, downloaded.url(), "result " + i + " is for the URL at the same position");
+                assertEquals(200, downloaded.status());
+                assertEquals(expected.length, downloaded.size(), "size of " + url);
+                assertEquals(sha256(expected), downloaded.sha256(), "checksum of " + url);
+                assertEquals(1, server.requests(url), url + " requested exactly once");
+            }
+            assertEquals(urls.size(), server.totalRequests(), "no request beyond the URLs asked for");
+        }
+    }
+
+    @Test
+    default void errorsComeBackAsResultsAndNoneIsLost() throws Exception {
+        try (var server = LocalWebServer.start()) {
+            List<URI> urls = List.of(
+                    server.url("/data/a"),
+                    server.url("/status/404"),
+                    server.url("/reset"),
+                    server.url("/status/500"),
+                    server.url("/hang"),
+                    server.url("/data/b?size=10"),
+                    server.url("/slow/c?size=4000&pieces=4&pause=20"));
+            List<DownloadResult> results = download(new DownloadRequest(urls, 3, Duration.ofMillis(800)));
+
+            assertEquals(urls.size(), results.size(), "one result per URL");
+            for (int i = 0; i < urls.size(); i++) {
+                assertEquals(urls.get(i), results.get(i).url(), "result " + i + " is for the URL at the same position");
+            }
+            assertAll(
+                    () -> assertInstanceOf(Downloaded.class, results.get(0)),
+                    () -> assertFailure(results.get(1), Failure.HTTP_STATUS, 404),
+                    () -> assertFailure(results.get(2), Failure.CONNECTION, 0),
+                    () -> assertFailure(results.get(3), Failure.HTTP_STATUS, 500),
+                    () -> assertFailure(results.get(4), Failure.TIMEOUT, 0),
+                    () -> assertEquals(10, assertInstanceOf(Downloaded.class, results.get(5)).size()),
+                    () -> assertEquals(4000, assertInstanceOf(Downloaded.class, results.get(6)).size()));
+            for (URI url : urls) {
+                assertEquals(1, server.requests(url), url + " requested exactly once");
+            }
+        }
+    }
+
+    @Test
+    default void neverHasMoreThanMaxInFlightRequestsOutstanding() throws Exception {
+        try (var server = LocalWebServer.builder().latency(Duration.ofMillis(20)).start()) {
+            for (int maxInFlight : new int[] {1, 3}) {
+                server.resetCounters();
+                List<URI> urls = dataUrls(server, 12, "&run=" + maxInFlight);
+                List<DownloadResult> results = download(new DownloadRequest(urls, maxInFlight));
+                assertEquals(12, results.stream().filter(Downloaded.class::isInstance).count());
+                assertTrue(server.maxInFlight() <= maxInFlight,
+                        "server saw " + server.maxInFlight() + " requests in flight with maxInFlight " + maxInFlight);
+            }
+        }
+    }
+
+    @Test
+    default void waitsForMaxInFlightRequestsAtOnceWhenItClaimsConcurrentWaiting() throws Exception {
+        assumeClaim(Claim.WAITS_CONCURRENTLY);
+        try (var server = LocalWebServer.builder().latency(Duration.ofMillis(100)).start()) {
+            List<URI> urls = dataUrls(server, 24, "");
+            download(new DownloadRequest(urls, 4));
+            assertEquals(4, server.maxInFlight(), "the server's observed maximum of requests in flight");
+        }
+    }
+
+    private static void assertFailure(DownloadResult result, Failure failure, int status) {
+        DownloadFailed failed = assertInstanceOf(DownloadFailed.class, result, "result for " + result.url());
+        assertEquals(failure, failed.failure(), "failure for " + result.url() + ": " + failed.detail());
+        assertEquals(status, failed.status(), "status for " + result.url());
+        assertTrue(!failed.detail().isBlank(), "a failure explains itself");
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    /** Unused by the default tests; handy for bindings that add their own. */
+    static List<URI> urls(LocalWebServer server, int count) {
+        return new ArrayList<>(dataUrls(server, count, ""));
+    }
+}

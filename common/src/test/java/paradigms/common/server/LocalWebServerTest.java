@@ -1,0 +1,135 @@
+package paradigms.common.server;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import paradigms.common.contract.TestTimeouts;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The fixture has to be right before anything measured against it means something. */
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
+class LocalWebServerTest {
+
+    @Test
+    void servesDeterministicBodiesAndCountsEachRequest() throws Exception {
+        try (var server = LocalWebServer.start();
+             var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            URI url = server.url("/data/x?size=1000");
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofByteArray());
+                assertEquals(200, response.statusCode());
+                assertArrayEquals(LocalWebServer.expectedBody(url), response.body());
+            }
+            assertEquals(3, server.requests(url));
+            assertEquals(1, server.connectionsOpened(), "the client kept its one connection alive");
+        }
+    }
+
+    @Test
+    void answersStatusCodesAndUnknownPaths() throws Exception {
+        try (var server = LocalWebServer.start()) {
+            assertEquals("HTTP/1.1 503 Service Unavailable", RawHttp.statusLine(server.url("/status/503")));
+            assertEquals("HTTP/1.1 404 Not Found", RawHttp.statusLine(server.url("/nothing/here")));
+            assertEquals("HTTP/1.1 400 Bad Request", RawHttp.statusLine(server.url("/status/abc")));
+        }
+    }
+
+    @Test
+    void resetsTheConnectionInTheMiddleOfTheAnswer() throws Exception {
+        try (var server = LocalWebServer.start(); var socket = new Socket("127.0.0.1", server.port())) {
+            RawHttp.send(socket.getOutputStream(), server.url("/reset"), false);
+            var in = socket.getInputStream();
+            var head = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
+            assertEquals("HTTP/1.1 200 OK", head.readLine(), "the answer begins");
+            var error = assertThrows(SocketException.class, () -> {
+                while (head.read() != -1) {
+                    // an RST ends this loop with an exception, a polite close with -1
+                }
+            });
+            assertTrue(error.getMessage().contains("reset"), error.getMessage());
+        }
+    }
+
+    @Test
+    void aHungRequestEndsWhenTheServerCloses() throws Exception {
+        var server = LocalWebServer.start();
+        try (var socket = new Socket("127.0.0.1", server.port())) {
+            RawHttp.send(socket.getOutputStream(), server.url("/hang"), false);
+            await().atMost(TestTimeouts.LONG).until(() -> server.inFlight() == 1);
+            server.close();
+            assertEquals(-1, socket.getInputStream().read(), "closed without an answer");
+            assertEquals(0, server.connectionsOpen());
+        }
+    }
+
+    @Test
+    void aSiteAnswersPagesRedirectsAndMissingPaths() throws Exception {
+        Site site = Site.generate(1, 50, Duration.ZERO);
+        try (var server = LocalWebServer.builder().site(site).start()) {
+            assertEquals("HTTP/1.1 200 OK", RawHttp.statusLine(server.siteRoot()));
+            String moved = site.reachablePaths().stream().filter(p -> p.startsWith("/site/moved/")).findFirst().orElseThrow();
+            assertEquals("HTTP/1.1 301 Moved Permanently", RawHttp.statusLine(server.url(moved)));
+            assertEquals("HTTP/1.1 404 Not Found", RawHttp.statusLine(server.url("/site/page/100000")));
+        }
+    }
+
+    /**
+     * The fixture must not be the bottleneck: 1,000 requests of 200 ms each, all at once,
+     * are all in flight together (one parked virtual thread each on the server side).
+     */
+    @Test
+    void holdsAThousandSlowRequestsInFlightAtOnce() throws Exception {
+        int clients = 1_000;
+        try (var server = LocalWebServer.builder().latency(Duration.ofMillis(300)).start();
+             var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            var allSent = new CountDownLatch(clients);
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                URI url = server.url("/data/" + i + "?size=100");
+                answers.add(pool.submit(() -> {
+                    try (var socket = new Socket("127.0.0.1", server.port())) {
+                        RawHttp.send(socket.getOutputStream(), url, true);
+                        allSent.countDown();
+                        return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+                    }
+                }));
+            }
+            for (Future<String> answer : answers) {
+                assertEquals("HTTP/1.1 200 OK", answer.get());
+            }
+            assertEquals(clients, server.totalRequests());
+            assertTrue(server.maxInFlight() >= clients * 9 / 10,
+                    "only " + server.maxInFlight() + " of " + clients + " slow requests were in flight together");
+        }
+    }
+
+    @Test
+    void jitterIsTheSameForTheSameSeedAndTarget() throws IOException {
+        // Two servers with the same seed delay the same target equally: a run can be repeated.
+        try (var a = LocalWebServer.builder().jitter(Duration.ofMillis(50), 9).start();
+             var b = LocalWebServer.builder().jitter(Duration.ofMillis(50), 9).start()) {
+            assertEquals(RawHttp.statusLine(a.url("/data/1")), RawHttp.statusLine(b.url("/data/1")));
+        }
+    }
+}
