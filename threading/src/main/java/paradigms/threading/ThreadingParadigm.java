@@ -1,0 +1,64 @@
+package paradigms.threading;
+
+import paradigms.common.Claim;
+import paradigms.common.Paradigm;
+import paradigms.common.blocking.BlockingQueries;
+import paradigms.common.crawl.Crawler;
+import paradigms.common.download.Downloader;
+import paradigms.common.exhibition.Exhibition;
+import paradigms.common.squares.SquaresCalculator;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Chapter 1: platform threads. Every exercise is the sequential baseline's straight-line,
+ * blocking code, run on several operating-system threads at once. A thread that waits — for
+ * an HTTP answer, a query, a lock, a sleep — is suspended by the kernel and resumed when
+ * what it waits for arrives; the kernel also pre-empts running threads to share the cores.
+ * Nothing in the code says where a switch may happen: it may happen anywhere.
+ *
+ * <p>Each exercise call makes its own {@code ExecutorService} in a try-with-resources
+ * block, so its threads are gone when the call returns.
+ */
+public final class ThreadingParadigm implements Paradigm {
+
+    @Override
+    public String name() {
+        return "threading";
+    }
+
+    /**
+     * Both claims: a thread blocked on I/O costs no core, so C threads wait for C answers at
+     * once; and the JVM has no global interpreter lock, so threads run on every core.
+     */
+    @Override
+    public Set<Claim> claims() {
+        return EnumSet.of(Claim.WAITS_CONCURRENTLY, Claim.USES_SEVERAL_CORES);
+    }
+
+    @Override
+    public Downloader downloader() {
+        return ThreadedDownload::download;
+    }
+
+    @Override
+    public SquaresCalculator squares() {
+        return ChunkedSquares.parallel()::compute;
+    }
+
+    @Override
+    public Exhibition exhibition() {
+        return ThreadedExhibition::play;
+    }
+
+    @Override
+    public Crawler crawler() {
+        return ThreadedCrawl::crawl;
+    }
+
+    @Override
+    public BlockingQueries blocking() {
+        return PooledQueries::run;
+    }
+}
