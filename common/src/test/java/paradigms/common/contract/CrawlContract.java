@@ -95,7 +95,8 @@ public interface CrawlContract extends ParadigmContract {
     @Test
     default void waitsForMaxInFlightRequestsAtOnceWhenItClaimsConcurrentWaiting() throws Exception {
         assumeClaim(Claim.WAITS_CONCURRENTLY);
-        try (var server = LocalWebServer.builder().site(site()).latency(Duration.ofMillis(30)).start()) {
+        // 100 ms per page: long enough that four requests overlap even on a slow, busy machine.
+        try (var server = LocalWebServer.builder().site(Site.generate(7, 60, Duration.ZERO)).latency(Duration.ofMillis(100)).start()) {
             crawl(new CrawlRequest(server.siteRoot(), 4));
             assertEquals(4, server.maxInFlight(), "the server's observed maximum of requests in flight");
         }
