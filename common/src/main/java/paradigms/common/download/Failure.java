@@ -1,6 +1,5 @@
 package paradigms.common.download;
 
-import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
@@ -24,17 +23,14 @@ public enum Failure {
     public static Failure of(Throwable error) {
         Throwable cause = unwrap(error);
         if (cause instanceof HttpConnectTimeoutException) {
-            return CONNECTION;
+            return CONNECTION; // a timeout, but of the connect: the server is not there
         }
         if (cause instanceof HttpTimeoutException
                 || cause instanceof SocketTimeoutException
                 || cause instanceof TimeoutException) {
             return TIMEOUT;
         }
-        if (cause instanceof ConnectException) {
-            return CONNECTION;
-        }
-        return CONNECTION;
+        return CONNECTION; // refused, reset, closed early: any other I/O failure
     }
 
     /** The exception that says what went wrong, without executor and future wrappers. */

@@ -264,8 +264,8 @@ public final class LocalWebServer implements AutoCloseable {
                 boolean keepAlive = readHeaders(in, requestLine);
                 Request request = Request.parse(requestLine);
                 count(request);
-                inFlight.incrementAndGet();
-                maxInFlight.accumulateAndGet(inFlight.get(), Math::max);
+                int now = inFlight.incrementAndGet();
+                maxInFlight.accumulateAndGet(now, Math::max);
                 try {
                     if (!answer(request, socket, in, out)) {
                         return;

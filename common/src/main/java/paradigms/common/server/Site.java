@@ -85,7 +85,7 @@ public final class Site {
                 hrefs.add("/site/page/" + random.nextInt(low, high));
             }
             // The same pages written differently: relative, dot segments, fragments.
-            hrefs.add(random.nextInt(low, high) + "#section-" + k(random));
+            hrefs.add(random.nextInt(low, high) + "#section-" + random.nextInt(5));
             hrefs.add("../page/" + random.nextInt(low, high));
             hrefs.add("/site/page/" + i + "#top");
             int roll = random.nextInt(10);
@@ -112,10 +112,6 @@ public final class Site {
             resources.put("/site/page/" + i, new Html(render(i, hrefs), List.copyOf(hrefs), delay));
         }
         return new Site(resources);
-    }
-
-    private static int k(SplittableRandom random) {
-        return random.nextInt(5);
     }
 
     private static String render(int page, List<String> hrefs) {

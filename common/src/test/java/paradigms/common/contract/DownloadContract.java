@@ -13,7 +13,6 @@ import paradigms.common.trace.Trace;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -125,10 +124,5 @@ public interface DownloadContract extends ParadigmContract {
 
     private static String sha256(byte[] bytes) throws Exception {
         return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-    }
-
-    /** Unused by the default tests; handy for bindings that add their own. */
-    static List<URI> urls(LocalWebServer server, int count) {
-        return new ArrayList<>(dataUrls(server, count, ""));
     }
 }
