@@ -1,10 +1,13 @@
 package paradigms.common;
 
 import paradigms.common.blocking.BlockingQueries;
+import paradigms.common.counter.CounterExercise;
 import paradigms.common.crawl.Crawler;
+import paradigms.common.deadline.DeadlineDownloader;
 import paradigms.common.download.Downloader;
 import paradigms.common.exhibition.Exhibition;
 import paradigms.common.squares.SquaresCalculator;
+import paradigms.common.waiters.Waiters;
 
 import java.util.Set;
 
@@ -38,4 +41,10 @@ public interface Paradigm {
     Crawler crawler();
 
     BlockingQueries blocking();
+
+    Waiters waiters();
+
+    CounterExercise counter();
+
+    DeadlineDownloader deadline();
 }

@@ -20,7 +20,21 @@ import paradigms.common.exhibition.ExhibitionRequest;
 import paradigms.common.exhibition.ExhibitionResult;
 import paradigms.common.exhibition.MoveLog;
 import paradigms.common.exhibition.Mover;
+import paradigms.common.counter.CounterExercise;
+import paradigms.common.counter.CounterRequest;
+import paradigms.common.counter.CounterResult;
+import paradigms.common.counter.SharedCounter;
+import paradigms.common.deadline.DeadlineDownloader;
+import paradigms.common.deadline.DeadlineRequest;
+import paradigms.common.deadline.DeadlineResult;
+import paradigms.common.deadline.DeadlineTally;
+import paradigms.common.download.Failure;
 import paradigms.common.http.BlockingHttp;
+import paradigms.common.waiters.Capacity;
+import paradigms.common.waiters.WaitTally;
+import paradigms.common.waiters.Waiters;
+import paradigms.common.waiters.WaitersRequest;
+import paradigms.common.waiters.WaitersResult;
 import paradigms.common.squares.SquareSum;
 import paradigms.common.squares.SquaresCalculator;
 import paradigms.common.squares.SquaresRequest;
@@ -31,6 +45,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -84,6 +99,76 @@ public final class SequentialParadigm implements Paradigm {
     @Override
     public BlockingQueries blocking() {
         return SequentialParadigm::blocking;
+    }
+
+    @Override
+    public Waiters waiters() {
+        return new Waiters() {
+            @Override
+            public Capacity capacity() {
+                return new Capacity(10, "tasks wait one after another: N tasks take N times the wait");
+            }
+
+            @Override
+            public WaitersResult await(WaitersRequest request, Trace trace) throws InterruptedException {
+                capacity().check(request);
+                var tally = new WaitTally(request.waitFor());
+                for (int task = 0; task < request.tasks(); task++) {
+                    long began = tally.begin();
+                    Thread.sleep(request.waitFor());
+                    tally.end(began);
+                }
+                return tally.result();
+            }
+        };
+    }
+
+    @Override
+    public CounterExercise counter() {
+        return SequentialParadigm::count;
+    }
+
+    @Override
+    public DeadlineDownloader deadline() {
+        return SequentialParadigm::deadline;
+    }
+
+    /** One task after another: nothing runs between a read and its write, so nothing is lost. */
+    static CounterResult count(CounterRequest request, Trace trace) {
+        var counter = new SharedCounter();
+        for (int task = 0; task < request.tasks(); task++) {
+            for (int i = 0; i < request.incrementsPerTask(); i++) {
+                long read = counter.read();
+                counter.write(read + 1);
+            }
+        }
+        return new CounterResult(counter.read(), request.expectedTotal());
+    }
+
+    /**
+     * One URL after another; each request may wait only as long as the deadline leaves. A
+     * request cut short by the deadline is not a failure of that URL: the deadline passed.
+     */
+    static DeadlineResult deadline(DeadlineRequest request, Trace trace) throws InterruptedException {
+        var tally = new DeadlineTally(request);
+        long deadline = System.nanoTime() + request.deadline().toNanos();
+        try (HttpClient client = BlockingHttp.newClient()) {
+            for (int i = 0; i < request.urls().size() && !tally.ended(); i++) {
+                Duration left = Duration.ofNanos(deadline - System.nanoTime());
+                if (left.isNegative() || left.isZero()) {
+                    tally.deadlinePassed();
+                    break;
+                }
+                boolean deadlineBinds = left.compareTo(request.requestTimeout()) < 0;
+                DownloadResult result = BlockingHttp.download(client, request.urls().get(i), deadlineBinds ? left : request.requestTimeout());
+                if (deadlineBinds && result instanceof DownloadResult.DownloadFailed failed && failed.failure() == Failure.TIMEOUT) {
+                    tally.deadlinePassed();
+                } else {
+                    tally.record(i, result);
+                }
+            }
+        }
+        return tally.result();
     }
 
     static List<DownloadResult> download(DownloadRequest request, Trace trace) throws InterruptedException {

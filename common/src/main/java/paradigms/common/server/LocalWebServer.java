@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -46,7 +47,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       send an idempotent GET again on a new connection (the JDK's client does) — the URL
  *       would be fetched twice. Once bytes of the answer have arrived, no client may retry;</li>
  *   <li>{@code /hang} — never answered, until the client or the server closes the connection;</li>
- *   <li>{@code /site/…} — the generated {@link Site}, if the server has one; other paths — 404.</li>
+ *   <li>{@code /site/…} — the generated {@link Site}, if the server has one (its fault pages
+ *       answer 500, reset or hang like the routes above); other paths — 404.</li>
  * </ul>
  */
 public final class LocalWebServer implements AutoCloseable {
@@ -302,24 +304,19 @@ public final class LocalWebServer implements AutoCloseable {
         }
         switch (route) {
             case "reset" -> {
-                byte[] body = dataBody("reset", DEFAULT_SIZE);
-                writeHead(out, 200, "application/octet-stream", body.length, "");
-                out.write(body, 0, body.length / 2);
-                out.flush();
-                socket.setSoLinger(true, 0); // close() now sends RST instead of FIN
+                resetMidAnswer(socket, out);
                 return false;
             }
             case "hang" -> {
-                // Wait until the client gives up (read returns -1) or the server closes the socket.
-                while (in.read() != -1) {
-                    // discard whatever the client sends
-                }
+                hang(in);
                 return false;
             }
             default -> {
             }
         }
-        Thread.sleep(delayFor(request, route));
+        if (!waitUnlessClientLeaves(socket, in, delayFor(request, route))) {
+            return false; // the client hung up while we were waiting: nothing to answer
+        }
         switch (route) {
             case "data" -> respond(out, 200, "application/octet-stream",
                     dataBody(parts.length > 2 ? parts[2] : "", request.intParam("size", DEFAULT_SIZE)));
@@ -329,18 +326,73 @@ public final class LocalWebServer implements AutoCloseable {
                 int status = parts.length > 2 ? parseStatus(parts[2]) : 400;
                 respond(out, status, "text/plain", ("status " + status + "\n").getBytes(StandardCharsets.US_ASCII));
             }
-            case "site" -> answerSite(request, out);
+            case "site" -> {
+                return answerSite(request, socket, in, out);
+            }
             default -> respond(out, 404, "text/plain", "not found\n".getBytes(StandardCharsets.US_ASCII));
         }
         return true;
     }
 
-    private void answerSite(Request request, OutputStream out) throws IOException, InterruptedException {
+    /**
+     * Waits out a latency, but notices when the client hangs up meanwhile — a cancelled request
+     * must not stay "in flight" at the server for the rest of its delay, or a test could not
+     * tell a leaked connection from a closed one. Reads with a timeout: -1 means the client
+     * closed; a byte means it sent the next request early (pipelining), which is kept for later.
+     *
+     * @return false if the client closed the connection
+     */
+    private static boolean waitUnlessClientLeaves(Socket socket, InputStream in, Duration delay)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + delay.toNanos();
+        long remaining;
+        while ((remaining = deadline - System.nanoTime()) > 0) {
+            if (in.available() > 0) {
+                Thread.sleep(Duration.ofNanos(remaining)); // a pipelined request: just wait
+                return true;
+            }
+            socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, remaining / 1_000_000)));
+            try {
+                in.mark(1);
+                int next = in.read();
+                if (next == -1) {
+                    return false;
+                }
+                in.reset();
+            } catch (SocketTimeoutException waitedLongEnough) {
+                // the usual case: the delay passed with the client still there
+            } finally {
+                socket.setSoTimeout(0);
+            }
+        }
+        return true;
+    }
+
+    private boolean answerSite(Request request, Socket socket, InputStream in, OutputStream out)
+            throws IOException, InterruptedException {
         Site.Resource resource = site == null ? new Site.Missing() : site.resource(request.path()).orElse(new Site.Missing());
         switch (resource) {
             case Site.Html html -> {
-                Thread.sleep(html.extraDelay());
+                if (!waitUnlessClientLeaves(socket, in, html.extraDelay())) {
+                    return false;
+                }
                 respond(out, 200, "text/html; charset=utf-8", html.body().getBytes(StandardCharsets.UTF_8));
+            }
+            case Site.Fault fault -> {
+                return switch (fault.kind()) {
+                    case SERVER_ERROR -> {
+                        respond(out, 500, "text/plain", "broken\n".getBytes(StandardCharsets.US_ASCII));
+                        yield true;
+                    }
+                    case RESET -> {
+                        resetMidAnswer(socket, out);
+                        yield false;
+                    }
+                    case HANG -> {
+                        hang(in);
+                        yield false;
+                    }
+                };
             }
             case Site.Moved moved -> {
                 byte[] body = ("moved to " + moved.location() + "\n").getBytes(StandardCharsets.US_ASCII);
@@ -349,6 +401,22 @@ public final class LocalWebServer implements AutoCloseable {
                 out.flush();
             }
             case Site.Missing missing -> respond(out, 404, "text/plain", "not found\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        return true;
+    }
+
+    private static void resetMidAnswer(Socket socket, OutputStream out) throws IOException {
+        byte[] body = dataBody("reset", DEFAULT_SIZE);
+        writeHead(out, 200, "application/octet-stream", body.length, "");
+        out.write(body, 0, body.length / 2);
+        out.flush();
+        socket.setSoLinger(true, 0); // close() now sends RST instead of FIN
+    }
+
+    /** Waits until the client gives up (read returns -1) or the server closes the socket. */
+    private static void hang(InputStream in) throws IOException {
+        while (in.read() != -1) {
+            // discard whatever the client sends
         }
     }
 

@@ -34,7 +34,20 @@ import java.util.SortedSet;
 public final class Site {
 
     /** What the server answers for one path of the site. */
-    public sealed interface Resource permits Html, Moved, Missing {
+    public sealed interface Resource permits Html, Moved, Missing, Fault {
+    }
+
+    /** A page that fails the way {@code kind} says: the crawl's fault matrix. */
+    public record Fault(FaultKind kind) implements Resource {
+    }
+
+    public enum FaultKind {
+        /** answers 500 */
+        SERVER_ERROR,
+        /** sends half an answer, then resets the connection */
+        RESET,
+        /** never answers */
+        HANG
     }
 
     /** An HTML page; {@code extraDelay} is added to the server's latency. */
@@ -63,6 +76,15 @@ public final class Site {
      * @param slowDelay  the extra delay of a slow page (about one page in ten)
      */
     public static Site generate(long seed, int pages, Duration slowDelay) {
+        return generate(seed, pages, slowDelay, false);
+    }
+
+    /**
+     * The same site, plus — when {@code faults} is true — links to fault pages
+     * {@code /site/error/N} (500), {@code /site/reset/N} (reset mid-answer) and
+     * {@code /site/hang/N} (no answer: the crawler's timeout must end it).
+     */
+    public static Site generate(long seed, int pages, Duration slowDelay, boolean faults) {
         if (pages < 10) {
             throw new IllegalArgumentException("pages must be at least 10, was " + pages);
         }
@@ -108,6 +130,16 @@ public final class Site {
             if (roll == 6) {
                 hrefs.add("http://elsewhere.invalid/page/" + random.nextInt(1_000));
             }
+            if (faults && !orphan && i % 7 == 3) {
+                FaultKind kind = FaultKind.values()[(i / 7) % FaultKind.values().length];
+                String path = "/site/" + switch (kind) {
+                    case SERVER_ERROR -> "error";
+                    case RESET -> "reset";
+                    case HANG -> "hang";
+                } + "/" + i;
+                hrefs.add(path);
+                resources.put(path, new Fault(kind));
+            }
             Duration delay = random.nextInt(10) == 0 ? slowDelay : Duration.ZERO;
             resources.put("/site/page/" + i, new Html(render(i, hrefs), List.copyOf(hrefs), delay));
         }
@@ -149,6 +181,7 @@ public final class Site {
                 case Html html -> html.hrefs();
                 case Moved moved -> List.of(moved.location());
                 case Missing missing -> List.of();
+                case Fault fault -> List.of();
             };
             for (String href : next) {
                 URI link = origin.resolve(path).resolve(href).normalize();

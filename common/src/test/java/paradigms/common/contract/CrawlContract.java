@@ -102,6 +102,35 @@ public interface CrawlContract extends ParadigmContract {
         }
     }
 
+    /**
+     * The fault matrix for crawl: pages that answer 500, reset mid-answer, or never answer.
+     * Each is recorded once, with its own failure, and the crawl still ends.
+     */
+    @Test
+    default void recordsEachFaultyPageOnceWithItsFailureAndStillEnds() throws Exception {
+        Site site = Site.generate(42, 60, Duration.ZERO, true);
+        try (var server = LocalWebServer.builder().site(site).start()) {
+            CrawlResult result = crawl(new CrawlRequest(server.siteRoot(), 4, Duration.ofMillis(700)));
+            Set<String> found = result.outcomes().keySet().stream().map(URI::getRawPath).collect(Collectors.toCollection(TreeSet::new));
+            assertEquals(site.reachablePaths(), found, "the crawl found exactly the reachable paths");
+            server.requestsByTarget().forEach((path, count) -> assertEquals(1, count, path + " fetched exactly once"));
+            Map<String, Failure> expected = Map.of("/site/error/", Failure.HTTP_STATUS, "/site/reset/", Failure.CONNECTION,
+                    "/site/hang/", Failure.TIMEOUT);
+            int faults = 0;
+            for (var entry : result.outcomes().entrySet()) {
+                String path = entry.getKey().getRawPath();
+                for (var kind : expected.entrySet()) {
+                    if (path.startsWith(kind.getKey())) {
+                        faults++;
+                        var failed = assertInstanceOf(CrawlOutcome.Failed.class, entry.getValue(), path);
+                        assertEquals(kind.getValue(), failed.failure(), path + ": " + failed.detail());
+                    }
+                }
+            }
+            assertTrue(faults >= 3, "the site has faults of every kind: " + faults);
+        }
+    }
+
     @Test
     default void endsCleanlyWhenTheRootIsBroken() throws Exception {
         try (var server = LocalWebServer.builder().site(site()).start()) {
