@@ -1,0 +1,32 @@
+package paradigms.threading;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The cost of a platform thread, measured and printed — not asserted: a timing bound would
+ * fail on a busy machine and prove nothing. What is asserted is that the measurement measured
+ * what it says: all the threads were alive at once, and none is left behind.
+ * {@code ThreadCost}'s main measures more threads.
+ */
+@Timeout(60)
+class PlatformThreadCostTest {
+
+    private static final int THREADS = 500;
+
+    @Test
+    void measuresThreadsThatWereAllAliveAtOnceAndLeavesNoneBehind() throws Exception {
+        ThreadCost.Figures figures = ThreadCost.measure(THREADS);
+        ThreadCost.print(figures);
+
+        assertEquals(THREADS, figures.aliveAtOnce(), "every measured thread was alive while the memory was read");
+        assertTrue(figures.startAndFinish().isPositive(), "a thread costs some time: " + figures.startAndFinish());
+        assertTrue(figures.stackReserveKb() > 0, "a platform thread reserves a stack");
+        assertTrue(Thread.getAllStackTraces().keySet().stream()
+                        .noneMatch(t -> t.getName().startsWith("parked-") || t.getName().startsWith("cost-")),
+                "a measured thread outlived the measurement");
+    }
+}

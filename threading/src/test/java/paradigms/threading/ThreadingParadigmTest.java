@@ -1,0 +1,45 @@
+package paradigms.threading;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import paradigms.common.Claim;
+import paradigms.common.Paradigms;
+import paradigms.common.download.DownloadRequest;
+import paradigms.common.server.LocalWebServer;
+import paradigms.common.squares.SquaresRequest;
+import paradigms.common.trace.Trace;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+/** The chapter's paradigm as the main job finds it, and its promise that nothing outlives a call. */
+@Timeout(30)
+class ThreadingParadigmTest {
+
+    @Test
+    void isRegisteredUnderItsModuleNameWithBothClaims() {
+        var paradigm = assertInstanceOf(ThreadingParadigm.class, Paradigms.named("threading"));
+        assertEquals(Set.of(Claim.WAITS_CONCURRENTLY, Claim.USES_SEVERAL_CORES), paradigm.claims());
+    }
+
+    @Test
+    void noWorkerThreadOutlivesAnExerciseCall() throws Exception {
+        var paradigm = new ThreadingParadigm();
+        paradigm.squares().compute(new SquaresRequest(List.of(1_000, 2_000)), Trace.off());
+        try (var server = LocalWebServer.builder().latency(Duration.ofMillis(5)).start()) {
+            List<URI> urls = IntStream.range(0, 6).mapToObj(i -> server.url("/data/" + i)).toList();
+            paradigm.downloader().download(new DownloadRequest(urls, 3), Trace.off());
+        }
+        // close() returns once the pool has terminated; a worker thread may need a moment more to exit.
+        await().atMost(Duration.ofSeconds(5)).until(() -> Thread.getAllStackTraces().keySet().stream()
+                .map(Thread::getName)
+                .noneMatch(name -> name.startsWith("squares-") || name.startsWith("download-")));
+    }
+}
