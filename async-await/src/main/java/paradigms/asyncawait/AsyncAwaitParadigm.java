@@ -1,0 +1,66 @@
+package paradigms.asyncawait;
+
+import paradigms.common.Claim;
+import paradigms.common.Paradigm;
+import paradigms.common.blocking.BlockingQueries;
+import paradigms.common.crawl.Crawler;
+import paradigms.common.download.Downloader;
+import paradigms.common.exhibition.Exhibition;
+import paradigms.common.squares.SquaresCalculator;
+
+import java.util.Set;
+
+/**
+ * Chapter "async-await": every exercise as {@code CompletableFuture} chains — the library
+ * keeps the callbacks, {@code thenCompose} is {@code await}, {@code allOf} is {@code gather}.
+ *
+ * <p>Claims, each shown by a contract test rather than a stopwatch:
+ * <ul>
+ *   <li>{@link Claim#WAITS_CONCURRENTLY}: a waiting request is a pending future, so C of them
+ *       are in flight at once with no thread waiting for any ({@code download}, {@code crawl});
+ *       the exhibition's opponents think on timers; the heartbeat keeps ticking while JDBC
+ *       blocks on other threads;</li>
+ *   <li>{@link Claim#USES_SEVERAL_CORES}: only because {@code squares} hands its futures to an
+ *       executor with a thread per core. Futures give no parallelism of their own.</li>
+ * </ul>
+ *
+ * <p>{@link #blocking()} is the offloaded JDBC version; {@link VertxPgQueries}, the genuinely
+ * asynchronous client, is shown beside it by its own test and the chapter's README.
+ */
+public final class AsyncAwaitParadigm implements Paradigm {
+
+    @Override
+    public String name() {
+        return "async-await";
+    }
+
+    @Override
+    public Set<Claim> claims() {
+        return Set.of(Claim.WAITS_CONCURRENTLY, Claim.USES_SEVERAL_CORES);
+    }
+
+    @Override
+    public Downloader downloader() {
+        return new AsyncDownloader();
+    }
+
+    @Override
+    public SquaresCalculator squares() {
+        return new AsyncSquares();
+    }
+
+    @Override
+    public Exhibition exhibition() {
+        return new AsyncExhibition();
+    }
+
+    @Override
+    public Crawler crawler() {
+        return new AsyncCrawler();
+    }
+
+    @Override
+    public BlockingQueries blocking() {
+        return new OffloadedJdbcQueries();
+    }
+}

@@ -1,0 +1,57 @@
+package paradigms.asyncawait;
+
+import paradigms.common.download.DownloadRequest;
+import paradigms.common.download.DownloadResult;
+import paradigms.common.download.Downloader;
+import paradigms.common.http.BlockingHttp;
+import paradigms.common.trace.Trace;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@code download} as futures: one chain per URL, started all at once, at most C of them past
+ * the semaphore at any moment.
+ *
+ * <p>Read a chain as the {@code async def} it stands for:
+ * <pre>
+ *   async with in_flight:                  # inFlight.withPermit(...)
+ *       response = await fetch(url)        # AsyncHttp.get(...)
+ *   return result_of(response)             # .handle(...): errors become results, like try/except
+ * </pre>
+ *
+ * <p><b>Threads:</b> the loop below runs on the caller's thread and only builds chains: the
+ * first C fetches start on it, because their permits are free. Everything after that runs on
+ * the thread that completes the responses — the common pool's, see {@link AsyncHttp}: it runs
+ * a response's {@code handle}, and its release of the permit starts the next waiting fetch,
+ * right there. The caller's thread blocks exactly once, in {@link Futures#await}.
+ */
+final class AsyncDownloader implements Downloader {
+
+    @Override
+    public List<DownloadResult> download(DownloadRequest request, Trace trace) throws InterruptedException {
+        try (HttpClient client = BlockingHttp.newClient()) {
+            var inFlight = new AsyncSemaphore(request.maxInFlight());
+            List<CompletableFuture<DownloadResult>> results = new ArrayList<>();
+            for (URI url : request.urls()) {
+                results.add(inFlight.withPermit(() -> AsyncHttp.get(client, url, request.timeout()))
+                        .handle((response, error) -> resultOf(url, response, error, trace)));
+            }
+            // The futures are in input order in `results`; gather reads them back in that order.
+            return Futures.await(Futures.gather(results), client::shutdownNow);
+        }
+    }
+
+    /** The "except" of the chain: a failed fetch is a result for its URL, never an exception for all. */
+    private static DownloadResult resultOf(URI url, HttpResponse<byte[]> response, Throwable error, Trace trace) {
+        try (var running = trace.begin("GET " + url.getPath() + " answered")) {
+            return error == null
+                    ? DownloadResult.ofResponse(url, response.statusCode(), response.body())
+                    : DownloadResult.ofError(url, error);
+        }
+    }
+}

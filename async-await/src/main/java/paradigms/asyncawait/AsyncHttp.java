@@ -1,0 +1,67 @@
+package paradigms.asyncawait;
+
+import paradigms.common.download.Failure;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One GET with {@link HttpClient#sendAsync}: a future of the whole response, bounded in time.
+ *
+ * <p>The client is the JDK's, made by {@code BlockingHttp.newClient()} in common (HTTP/1.1,
+ * redirects not followed) — the same client the blocking chapters use. What differs is only
+ * how the answer is waited for: nobody waits; a future is returned at once and completes
+ * when the last byte of the body has arrived.
+ *
+ * <p><b>Which thread runs what comes next:</b> the client reads sockets on its own selector
+ * thread, but it never completes the future it gave us there: it hops to
+ * {@code CompletableFuture}'s default executor, the common {@code ForkJoinPool}, so that our
+ * code cannot stall its selector. So every continuation of a download or a crawl runs on the
+ * common pool — ONE thread on this 2-core machine (parallelism = cores − 1), JVM-wide and
+ * owned by the JDK, not by the call. ({@code ContinuationThreadsTest} shows it.)
+ */
+final class AsyncHttp {
+
+    private AsyncHttp() {
+    }
+
+    /**
+     * GETs {@code url}; the future completes with the response, or exceptionally: with an
+     * {@link HttpTimeoutException} when no whole answer came within {@code timeout}, or with
+     * whatever the client failed with (connection refused, reset…).
+     *
+     * <p><b>Why the timeout goes on a copy, and the exchange is cancelled:</b>
+     * {@link HttpRequest#timeout} stops at the response headers, so a server that never
+     * finishes its body would keep the future pending forever. {@code orTimeout} bounds the
+     * whole exchange — but it only completes a future; it stops no work. If it were put on
+     * {@code exchange} itself, the exchange would be "done" (with a TimeoutException) while
+     * the client still waits on the socket, and {@code cancel(true)} afterwards would do
+     * nothing (a done future cannot be cancelled). So the timeout fires on a copy, and then
+     * {@code exchange.cancel(true)} tells the client to abort the exchange and close its
+     * connection. (Without that, {@code HttpClient.close()} would wait for the hung request.)
+     */
+    static CompletableFuture<HttpResponse<byte[]>> get(HttpClient client, URI url, Duration timeout) {
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).GET().build();
+        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        return exchange.copy()
+                .orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
+                .whenComplete((response, error) -> exchange.cancel(true)) // no effect if the exchange is complete
+                .exceptionallyCompose(error -> CompletableFuture.failedFuture(explain(error, url, timeout)));
+    }
+
+    /** orTimeout's bare {@link TimeoutException} has no message; say which URL and how long. */
+    private static Throwable explain(Throwable error, URI url, Duration timeout) {
+        Throwable cause = Failure.unwrap(error);
+        if (cause instanceof TimeoutException) {
+            return new HttpTimeoutException("no whole answer from " + url + " within " + timeout.toMillis() + " ms");
+        }
+        return cause;
+    }
+}

@@ -1,0 +1,91 @@
+package paradigms.asyncawait;
+
+import paradigms.common.blocking.BlockingQueries;
+import paradigms.common.blocking.BlockingRequest;
+import paradigms.common.blocking.BlockingResult;
+import paradigms.common.blocking.Heartbeat;
+import paradigms.common.blocking.QueryAnswer;
+import paradigms.common.blocking.SleepQuery;
+import paradigms.common.trace.Trace;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+/**
+ * {@code blocking}, the usual way out: JDBC cannot help blocking, so the blocking calls are
+ * offloaded with {@code supplyAsync} to a small executor of their own — asyncio's
+ * {@code loop.run_in_executor(pool, …)}.
+ *
+ * <p><b>Threads:</b>
+ * <ul>
+ *   <li>the "loop", a single-threaded scheduler, ticks the heartbeat and receives every
+ *       answer ({@code thenApplyAsync(…, loop)}): it stands for the thread an event loop
+ *       must keep free. It never calls JDBC;</li>
+ *   <li>the JDBC executor has {@code maxConnections} threads and the {@link JdbcPool} as many
+ *       connections: that bounds the connections. Its threads block in {@code pg_sleep} —
+ *       they are there to be blocked.</li>
+ * </ul>
+ * Offloading does not make JDBC asynchronous: 1,000 concurrent queries would still need
+ * 1,000 blocked threads (or wait in the executor's queue). {@link VertxPgQueries} does the
+ * same work without blocking any thread.
+ */
+final class OffloadedJdbcQueries implements BlockingQueries {
+
+    @Override
+    public BlockingResult run(BlockingRequest request, Trace trace) throws InterruptedException, SQLException {
+        // Closed in reverse order: the connections (no query uses them any more; after an interrupt,
+        // closing them ends the queries still running), the loop, then the JDBC threads.
+        try (ExecutorService jdbc = Executors.newFixedThreadPool(request.maxConnections(),
+                     Thread.ofPlatform().name("jdbc-", 0).factory());
+             ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(
+                     Thread.ofPlatform().name("blocking-loop").factory());
+             JdbcPool connections = awaitSql(JdbcPool.open(request.database(), request.maxConnections(), jdbc), jdbc)) {
+            var heartbeat = new Heartbeat();
+            loop.scheduleWithFixedDelay(heartbeat::tick, 0, request.heartbeatInterval().toNanos(), TimeUnit.NANOSECONDS);
+
+            List<CompletableFuture<QueryAnswer>> answers = IntStream.range(0, request.queries())
+                    .mapToObj(id -> CompletableFuture
+                            .supplyAsync(() -> query(connections, id, request.queryDuration(), trace), jdbc)
+                            .thenApplyAsync(answer -> received(answer, trace), loop))
+                    .toList();
+            List<QueryAnswer> all = awaitSql(Futures.gather(answers), jdbc);
+            return new BlockingResult(all, heartbeat.stop());
+        }
+    }
+
+    /** Runs on a JDBC thread and blocks it for the whole {@code pg_sleep}. */
+    private static QueryAnswer query(JdbcPool connections, int id, Duration sleep, Trace trace) {
+        try (var running = trace.begin("query " + id)) {
+            return connections.borrow(connection -> SleepQuery.run(connection, id, sleep));
+        } catch (SQLException | InterruptedException e) {
+            throw new CompletionException(e); // a Supplier cannot throw them: carried, unwrapped by awaitSql
+        }
+    }
+
+    /** Runs on the loop thread: the answer is handed back to the thread that must never block. */
+    private static QueryAnswer received(QueryAnswer answer, Trace trace) {
+        try (var running = trace.begin("answer " + answer.id() + " received")) {
+            return answer;
+        }
+    }
+
+    /** {@link Futures#await}, giving a failure back as the {@code SQLException} it was. */
+    static <T> T awaitSql(CompletableFuture<T> future, ExecutorService jdbc) throws InterruptedException, SQLException {
+        try {
+            return Futures.await(future, jdbc::shutdownNow);
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package paradigms.asyncawait;
+
+import paradigms.common.blocking.BlockingQueries;
+import paradigms.common.blocking.BlockingRequest;
+import paradigms.common.blocking.BlockingResult;
+import paradigms.common.blocking.Heartbeat;
+import paradigms.common.blocking.QueryAnswer;
+import paradigms.common.blocking.SleepQuery;
+import paradigms.common.trace.Trace;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+/**
+ * <b>The mistake, on purpose</b> — what {@link OffloadedJdbcQueries} avoids: the JDBC calls
+ * run on the loop thread itself ({@code supplyAsync(…, loop)}). The code still looks
+ * asynchronous — it returns futures, it composes them — but each future's work blocks the
+ * only thread the loop has, so the heartbeat scheduled on that same thread cannot tick until
+ * the queries queued before it are over. Nothing in the types warns you: a
+ * {@code CompletableFuture} says nothing about whether the work behind it blocks.
+ *
+ * <p>Not used by the paradigm; only by {@code StallingLoopTest} and the demo.
+ */
+final class StallingJdbcQueries implements BlockingQueries {
+
+    @Override
+    public BlockingResult run(BlockingRequest request, Trace trace) throws InterruptedException, SQLException {
+        try (ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(
+                     Thread.ofPlatform().name("stalling-loop").factory());
+             JdbcPool connection = OffloadedJdbcQueries.awaitSql(JdbcPool.open(request.database(), 1, loop), loop)) {
+            var heartbeat = new Heartbeat();
+            loop.scheduleWithFixedDelay(heartbeat::tick, 0, request.heartbeatInterval().toNanos(), TimeUnit.NANOSECONDS);
+            List<CompletableFuture<QueryAnswer>> answers = IntStream.range(0, request.queries())
+                    .mapToObj(id -> CompletableFuture.supplyAsync(() -> {
+                        try (var running = trace.begin("query " + id + " ON THE LOOP")) {
+                            return connection.borrow(c -> SleepQuery.run(c, id, request.queryDuration())); // blocks the loop
+                        } catch (SQLException | InterruptedException e) {
+                            throw new CompletionException(e);
+                        }
+                    }, loop))
+                    .toList();
+            List<QueryAnswer> all = OffloadedJdbcQueries.awaitSql(Futures.gather(answers), loop);
+            return new BlockingResult(all, heartbeat.stop());
+        }
+    }
+}
