@@ -4,12 +4,15 @@ import paradigms.common.download.DownloadRequest;
 import paradigms.common.download.DownloadResult;
 import paradigms.common.exhibition.ExhibitionRequest;
 import paradigms.common.exhibition.ExhibitionResult;
+import paradigms.common.measure.Meter;
 import paradigms.common.sequential.SequentialParadigm;
 import paradigms.common.server.LocalWebServer;
 import paradigms.common.squares.SquaresCalculator;
 import paradigms.common.squares.SquaresRequest;
 import paradigms.common.trace.ChromeTrace;
 import paradigms.common.trace.Trace;
+import paradigms.common.waiters.WaitersRequest;
+import paradigms.common.waiters.WaitersResult;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -17,6 +20,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
 /**
@@ -36,6 +44,10 @@ import java.util.stream.IntStream;
  *       labelled as a demo — on the same threads behind one global lock, as Python's GIL would
  *       have it. The trace of each run tells whether two chunks ever ran at the same moment; the
  *       threaded run's trace is written as a file that ui.perfetto.dev opens.</li>
+ *   <li>{@code waiters}: 2,000 tasks that each wait one second, one platform thread each: the
+ *       time it takes, the peak thread count, the memory. {@code -Dthreading.waiters=10000} runs
+ *       the most this chapter accepts — on a shared machine, mind the others: 10,000 threads
+ *       waking at the same moment push the load average into the thousands.</li>
  *   <li>What a platform thread costs (1,000 of them).</li>
  * </ol>
  *
@@ -47,6 +59,7 @@ public final class Demo {
     private static final int URLS = 40;
     private static final int THREADS = 10;
     private static final Duration LATENCY = Duration.ofMillis(100);
+    private static final int WAITERS = Integer.getInteger("threading.waiters", 2_000);
 
     private Demo() {
     }
@@ -56,6 +69,7 @@ public final class Demo {
         download();
         exhibition();
         squares();
+        waiters();
         threadCost();
     }
 
@@ -121,6 +135,37 @@ public final class Demo {
         boolean overlap = trace.firstParallelPair().isPresent();
         System.out.printf("  %-58s %4d ms   two chunks at the same moment: %s%n", how, millis.get(2), overlap ? "yes" : "never");
         return trace;
+    }
+
+    /**
+     * {@link #WAITERS} waiting tasks, each on its own thread. Memory is the growth
+     * of the resident set (Linux's {@code VmRSS}), sampled every 10 ms while they wait, over the
+     * resident set just before: thread stacks actually touched and the JVM's per-thread
+     * structures, not the 1 MiB of address space each stack reserves.
+     */
+    private static void waiters() throws Exception {
+        var request = new WaitersRequest(WAITERS, Duration.ofSeconds(1));
+        System.out.printf("%n-- waiters: %,d tasks each wait %d ms, one platform thread each%n",
+                request.tasks(), request.waitFor().toMillis());
+        OptionalLong before = ThreadCost.residentBytes();
+        var peak = new AtomicLong(before.orElse(0));
+        Meter.Measured<WaitersResult> run;
+        try (ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("rss-sampler").factory())) {
+            sampler.scheduleAtFixedRate(() -> ThreadCost.residentBytes().ifPresent(now -> peak.accumulateAndGet(now, Math::max)),
+                    0, 10, TimeUnit.MILLISECONDS);
+            run = Meter.measure(() -> new ThreadingParadigm().waiters().await(request, Trace.off()));
+        }
+        WaitersResult result = run.value();
+        long wallMillis = run.measurement().wall().toMillis();
+        System.out.printf("  %,d ms in all (%,d ms more than one wait)   completed %,d, early %d, waiting at once %,d   peak threads %,d%n",
+                wallMillis, wallMillis - request.waitFor().toMillis(), result.completed(), result.early(),
+                result.maxWaitingAtOnce(), run.measurement().peakThreads());
+        if (before.isPresent()) {
+            long grown = Math.max(0, peak.get() - before.getAsLong());
+            System.out.printf("  resident memory grew by %,d MiB at the peak: %.1f KiB per waiting task%n",
+                    grown >> 20, grown / 1024.0 / request.tasks());
+        }
     }
 
     private static void threadCost() throws InterruptedException {

@@ -132,7 +132,7 @@ public final class ThreadCost {
     }
 
     /** The process's resident set size, from Linux's {@code /proc/self/status}; empty elsewhere. */
-    private static OptionalLong residentBytes() {
+    static OptionalLong residentBytes() {
         Path status = Path.of("/proc/self/status");
         if (!Files.isReadable(status)) {
             return OptionalLong.empty();

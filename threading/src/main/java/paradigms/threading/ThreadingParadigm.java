@@ -3,10 +3,13 @@ package paradigms.threading;
 import paradigms.common.Claim;
 import paradigms.common.Paradigm;
 import paradigms.common.blocking.BlockingQueries;
+import paradigms.common.counter.CounterExercise;
 import paradigms.common.crawl.Crawler;
+import paradigms.common.deadline.DeadlineDownloader;
 import paradigms.common.download.Downloader;
 import paradigms.common.exhibition.Exhibition;
 import paradigms.common.squares.SquaresCalculator;
+import paradigms.common.waiters.Waiters;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -60,5 +63,21 @@ public final class ThreadingParadigm implements Paradigm {
     @Override
     public BlockingQueries blocking() {
         return PooledQueries::run;
+    }
+
+    /** One platform thread per waiting task, up to 10,000 (see {@link ThreadedWaiters} for why). */
+    @Override
+    public Waiters waiters() {
+        return new ThreadedWaiters();
+    }
+
+    @Override
+    public CounterExercise counter() {
+        return ThreadedCounter.withLock()::count;
+    }
+
+    @Override
+    public DeadlineDownloader deadline() {
+        return ThreadedDeadline::download;
     }
 }

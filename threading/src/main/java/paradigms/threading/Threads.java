@@ -6,8 +6,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The two things every exercise of this chapter does with threads: make a fixed pool of
- * named platform threads, and wait for a task's answer.
+ * The two things every exercise of this chapter does with threads: make a pool of named
+ * platform threads, and wait for a task's answer.
  *
  * <p>Names matter: the trace and a thread dump ({@code jcmd PID Thread.print}) show
  * {@code download-3}, not {@code pool-7-thread-3}.
@@ -24,6 +24,15 @@ final class Threads {
      */
     static ExecutorService fixedPool(String name, int size) {
         return Executors.newFixedThreadPool(size, Thread.ofPlatform().name(name + "-", 1).factory());
+    }
+
+    /**
+     * A new platform thread for every task, named {@code name-1, name-2, …}; each thread ends
+     * with its task. For tasks that spend their whole life waiting, where a fixed pool would
+     * only make them queue. {@link ExecutorService#close()} waits for every task, as above.
+     */
+    static ExecutorService perTask(String name) {
+        return Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name(name + "-", 1).factory());
     }
 
     /**
