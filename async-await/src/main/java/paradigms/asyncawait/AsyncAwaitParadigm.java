@@ -3,10 +3,13 @@ package paradigms.asyncawait;
 import paradigms.common.Claim;
 import paradigms.common.Paradigm;
 import paradigms.common.blocking.BlockingQueries;
+import paradigms.common.counter.CounterExercise;
 import paradigms.common.crawl.Crawler;
+import paradigms.common.deadline.DeadlineDownloader;
 import paradigms.common.download.Downloader;
 import paradigms.common.exhibition.Exhibition;
 import paradigms.common.squares.SquaresCalculator;
+import paradigms.common.waiters.Waiters;
 
 import java.util.Set;
 
@@ -19,7 +22,8 @@ import java.util.Set;
  *   <li>{@link Claim#WAITS_CONCURRENTLY}: a waiting request is a pending future, so C of them
  *       are in flight at once with no thread waiting for any ({@code download}, {@code crawl});
  *       the exhibition's opponents think on timers; the heartbeat keeps ticking while JDBC
- *       blocks on other threads;</li>
+ *       blocks on other threads; a waiting task of {@code waiters} is a pending future and a
+ *       timer, so N of them wait at once on one timer thread;</li>
  *   <li>{@link Claim#USES_SEVERAL_CORES}: only because {@code squares} hands its futures to an
  *       executor with a thread per core. Futures give no parallelism of their own.</li>
  * </ul>
@@ -62,5 +66,20 @@ public final class AsyncAwaitParadigm implements Paradigm {
     @Override
     public BlockingQueries blocking() {
         return new OffloadedJdbcQueries();
+    }
+
+    @Override
+    public Waiters waiters() {
+        return new AsyncWaiters();
+    }
+
+    @Override
+    public CounterExercise counter() {
+        return AsyncCounter.withOnePermit();
+    }
+
+    @Override
+    public DeadlineDownloader deadline() {
+        return new AsyncDeadline();
     }
 }

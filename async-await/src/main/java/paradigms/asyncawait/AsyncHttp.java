@@ -48,8 +48,40 @@ final class AsyncHttp {
      * connection. (Without that, {@code HttpClient.close()} would wait for the hung request.)
      */
     static CompletableFuture<HttpResponse<byte[]>> get(HttpClient client, URI url, Duration timeout) {
+        return bounded(send(client, url, timeout), url, timeout);
+    }
+
+    /**
+     * The same GET, with a way to stop it <em>wired through</em>: when {@code stop} completes
+     * (normally or not), the exchange itself is cancelled, which aborts the request and closes
+     * its connection. The deadline exercise passes its "the call is over" future as {@code stop}.
+     *
+     * <p>Why a wire of our own: a cancel does not travel back up a chain of plain futures
+     * ({@code CancelDoesNotInterruptTest}). The JDK's client does wire {@code cancel(true)} from
+     * its own futures, and from every future derived from them with their methods, to the
+     * exchange — so {@code cancel(true)} on what this method returns would work. But the
+     * exercises' chains start at a semaphore's permit, a plain future, and send in a
+     * {@code thenCompose}: a chain of ours is not derived from the client's futures, and
+     * cancelling it would leave the request running.
+     *
+     * <p>If {@code stop} has already completed, the exchange is cancelled at once, on this
+     * thread (an action registered on a completed future runs immediately): an exchange started
+     * in a race with the stop cannot be missed.
+     */
+    static CompletableFuture<HttpResponse<byte[]>> get(HttpClient client, URI url, Duration timeout, CompletableFuture<?> stop) {
+        CompletableFuture<HttpResponse<byte[]>> exchange = send(client, url, timeout);
+        stop.whenComplete((ignored, error) -> exchange.cancel(true)); // the wire from "stop" to the work
+        return bounded(exchange, url, timeout);
+    }
+
+    private static CompletableFuture<HttpResponse<byte[]>> send(HttpClient client, URI url, Duration timeout) {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).GET().build();
-        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** The exchange's answer within {@code timeout}; see {@link #get(HttpClient, URI, Duration)} for why a copy. */
+    private static CompletableFuture<HttpResponse<byte[]>> bounded(CompletableFuture<HttpResponse<byte[]>> exchange,
+                                                                   URI url, Duration timeout) {
         return exchange.copy()
                 .orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
                 .whenComplete((response, error) -> exchange.cancel(true)) // no effect if the exchange is complete

@@ -3,19 +3,28 @@ package paradigms.asyncawait;
 import paradigms.common.blocking.BlockingQueries;
 import paradigms.common.blocking.BlockingRequest;
 import paradigms.common.blocking.BlockingResult;
+import paradigms.common.counter.CounterRequest;
+import paradigms.common.counter.CounterResult;
 import paradigms.common.crawl.CrawlRequest;
 import paradigms.common.crawl.CrawlResult;
 import paradigms.common.db.PostgresFixture;
+import paradigms.common.deadline.DeadlineRequest;
+import paradigms.common.deadline.DeadlineResult;
+import paradigms.common.deadline.ItemOutcome;
 import paradigms.common.download.DownloadRequest;
 import paradigms.common.download.DownloadResult;
 import paradigms.common.exhibition.ExhibitionRequest;
 import paradigms.common.exhibition.ExhibitionResult;
+import paradigms.common.measure.Meter;
 import paradigms.common.server.LocalWebServer;
 import paradigms.common.server.Site;
 import paradigms.common.squares.SquaresRequest;
 import paradigms.common.trace.Span;
 import paradigms.common.trace.Trace;
+import paradigms.common.waiters.WaitersRequest;
+import paradigms.common.waiters.WaitersResult;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +42,8 @@ import java.util.stream.IntStream;
  * <p>Run: {@code ./mvnw -q -pl async-await -am compile exec:java}. Add
  * {@code -Ddemo.database=true} to also run the blocking exercise against PostgreSQL in a
  * container (needs Docker; on a machine without a registry also
- * {@code -Dparadigms.postgres.image=paradigms/postgres:15-local}).
+ * {@code -Dparadigms.postgres.image=paradigms/postgres:15-local}). {@code -Ddemo.waiters=N}
+ * (default 100,000) and {@code -Ddemo.waitMillis=D} (default 1,000) size the waiters part.
  */
 public final class Demo {
 
@@ -53,6 +63,11 @@ public final class Demo {
         try (var server = LocalWebServer.builder().site(Site.generate(42, 150, Duration.ofMillis(40)))
                 .latency(Duration.ofMillis(5)).start()) {
             crawl(paradigm, server);
+        }
+        waiters(Integer.getInteger("demo.waiters", 100_000), Duration.ofMillis(Long.getLong("demo.waitMillis", 1_000)));
+        counter(paradigm);
+        try (var server = LocalWebServer.start()) {
+            deadline(paradigm, server);
         }
         if (Boolean.getBoolean("demo.database")) {
             blocking();
@@ -135,8 +150,76 @@ public final class Demo {
         System.out.printf("   pages were processed on: %s%n%n", threads(trace));
     }
 
+    /**
+     * Runs {@code waiters} twice: once timed (wall time, CPU time and the peak heap, garbage
+     * included, from {@code Meter}); once weighed — a full GC while all N wait, so that the heap
+     * in use is what the waiting tasks keep alive, and nothing else.
+     */
+    private static void waiters(int tasks, Duration wait) throws Exception {
+        System.out.printf("7. waiters: %,d tasks each wait %d ms, on one timer thread (capacity in this JVM: %,d)%n",
+                tasks, wait.toMillis(), new AsyncWaiters().capacity().maxTasks());
+        var request = new WaitersRequest(tasks, wait);
+        var threads = ManagementFactory.getThreadMXBean();
+        long startedBefore = threads.getTotalStartedThreadCount();
+        Meter.Measured<WaitersResult> timed = Meter.measure(() -> new AsyncWaiters().await(request, Trace.off()));
+        long millis = timed.measurement().wall().toMillis();
+        System.out.printf("   timed:   %,d completed, %d early, %,d waiting at once; %,d ms (%,d ms over the wait), CPU %,d ms;"
+                        + " threads started: %d; peak heap %,d MiB%n",
+                timed.value().completed(), timed.value().early(), timed.value().maxWaitingAtOnce(), millis, millis - wait.toMillis(),
+                timed.measurement().cpu().toMillis(), threads.getTotalStartedThreadCount() - startedBefore,
+                timed.measurement().peakHeapBytes() >> 20);
+
+        long heapBefore = heapAfterGc();
+        long[] heapWhileWaiting = new long[1];
+        new AsyncWaiters(() -> heapWhileWaiting[0] = heapAfterGc()).await(request, Trace.off());
+        long kept = heapWhileWaiting[0] - heapBefore;
+        System.out.printf("   weighed: the waiting tasks keep %,d MiB of heap alive: %,d bytes a task%n%n", kept >> 20, kept / tasks);
+    }
+
+    private static long heapAfterGc() {
+        System.gc(); // a measurement, not a habit: a full collection, so that only live objects remain
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static void counter(AsyncAwaitParadigm paradigm) throws Exception {
+        var request = new CounterRequest(50, 100);
+        System.out.printf("8. counter: %d chains x %d increments, each read - hop onto an executor - write%n",
+                request.tasks(), request.incrementsPerTask());
+        CounterResult exact = paradigm.counter().count(request, Trace.off());
+        CounterResult oneThread = AsyncCounter.unguarded(1, AsyncCounter.HOP).count(request, Trace.off());
+        CounterResult twoThreads = AsyncCounter.unguarded(2, AsyncCounter.HOP).count(request, Trace.off());
+        System.out.printf("   one permit held across the hop, 2 threads: %,d of %,d (lost %d)%n", exact.total(), exact.expected(), exact.lostUpdates());
+        System.out.printf("   no permit, ONE thread:                     %,d of %,d (lost %,d: every chain read before any wrote)%n",
+                oneThread.total(), oneThread.expected(), oneThread.lostUpdates());
+        System.out.printf("   no permit, two threads:                    %,d of %,d (lost %,d: varies from run to run)%n%n",
+                twoThreads.total(), twoThreads.expected(), twoThreads.lostUpdates());
+    }
+
+    private static void deadline(AsyncAwaitParadigm paradigm, LocalWebServer server) throws Exception {
+        System.out.println("9. deadline: fail fast, then a deadline; cancelled exchanges are aborted at the server");
+        List<URI> failing = List.of(server.url("/data/1"), server.url("/status/500?delay=200"),
+                server.url("/data/2?delay=5000"), server.url("/data/3?delay=5000"), server.url("/data/4?delay=5000"));
+        deadlineRun(paradigm, server, new DeadlineRequest(failing, 5, Duration.ofSeconds(30)));
+        List<URI> slow = IntStream.range(0, 6).mapToObj(i -> server.url("/data/slow-" + i + "?delay=5000")).toList();
+        deadlineRun(paradigm, server, new DeadlineRequest(slow, 3, Duration.ofMillis(300)));
+        System.out.println();
+    }
+
+    private static void deadlineRun(AsyncAwaitParadigm paradigm, LocalWebServer server, DeadlineRequest request) throws Exception {
+        server.resetCounters();
+        long start = System.nanoTime();
+        DeadlineResult result = paradigm.deadline().download(request, Trace.off());
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        long selectors = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("HttpClient-") && t.getName().endsWith("-SelectorManager")).count();
+        System.out.printf("   %-15s in %,5d ms: %d finished, %d failed, %d cancelled; requests sent: %d; on return: %d in flight at the"
+                        + " server, %d HttpClient selector threads alive%n",
+                result.ending(), millis, result.count(ItemOutcome.Finished.class), result.count(ItemOutcome.Failed.class),
+                result.count(ItemOutcome.Cancelled.class), server.totalRequests(), server.inFlight(), selectors);
+    }
+
     private static void blocking() throws Exception {
-        System.out.println("7. blocking: 8 queries of 300 ms, 4 connections, a heartbeat every 10 ms");
+        System.out.println("10. blocking: 8 queries of 300 ms, 4 connections, a heartbeat every 10 ms");
         try (var fixture = PostgresFixture.start()) {
             var request = new BlockingRequest(fixture.database(), 8, Duration.ofMillis(300), 4, Duration.ofMillis(10));
             for (BlockingQueries way : List.of(new OffloadedJdbcQueries(), new VertxPgQueries(), new StallingJdbcQueries())) {

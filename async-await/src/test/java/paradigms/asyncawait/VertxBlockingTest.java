@@ -4,10 +4,13 @@ import paradigms.common.Claim;
 import paradigms.common.Paradigm;
 import paradigms.common.blocking.BlockingQueries;
 import paradigms.common.contract.BlockingContract;
+import paradigms.common.counter.CounterExercise;
 import paradigms.common.crawl.Crawler;
+import paradigms.common.deadline.DeadlineDownloader;
 import paradigms.common.download.Downloader;
 import paradigms.common.exhibition.Exhibition;
 import paradigms.common.squares.SquaresCalculator;
+import paradigms.common.waiters.Waiters;
 
 import java.util.Set;
 
@@ -57,6 +60,21 @@ class VertxBlockingTest implements BlockingContract {
         @Override
         public BlockingQueries blocking() {
             return new VertxPgQueries();
+        }
+
+        @Override
+        public Waiters waiters() {
+            return paradigm.waiters();
+        }
+
+        @Override
+        public CounterExercise counter() {
+            return paradigm.counter();
+        }
+
+        @Override
+        public DeadlineDownloader deadline() {
+            return paradigm.deadline();
         }
     }
 }
