@@ -3,10 +3,13 @@ package paradigms.greenlets;
 import paradigms.common.Claim;
 import paradigms.common.Paradigm;
 import paradigms.common.blocking.BlockingQueries;
+import paradigms.common.counter.CounterExercise;
 import paradigms.common.crawl.Crawler;
+import paradigms.common.deadline.DeadlineDownloader;
 import paradigms.common.download.Downloader;
 import paradigms.common.exhibition.Exhibition;
 import paradigms.common.squares.SquaresCalculator;
+import paradigms.common.waiters.Waiters;
 
 import java.util.Set;
 
@@ -61,5 +64,20 @@ public final class GreenletsParadigm implements Paradigm {
     @Override
     public BlockingQueries blocking() {
         return VirtualQueries::run;
+    }
+
+    @Override
+    public Waiters waiters() {
+        return new VirtualWaiters();
+    }
+
+    @Override
+    public CounterExercise counter() {
+        return VirtualCounter.withLock()::count;
+    }
+
+    @Override
+    public DeadlineDownloader deadline() {
+        return VirtualDeadline::download;
     }
 }
