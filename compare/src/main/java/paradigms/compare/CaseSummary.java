@@ -1,0 +1,43 @@
+package paradigms.compare;
+
+import java.util.List;
+
+/**
+ * One cell of the exercise × paradigm matrix with every figure, as written to results.json.
+ * Figures that do not apply to a case (requests/s for squares) or that could not be measured
+ * are null; {@code status} and {@code reason} say why a whole case has none.
+ *
+ * @param inputs              the case's inputs in a few words
+ * @param status              "ok", "wrong", "failed" or "skipped"
+ * @param warmups             unmeasured runs made first
+ * @param runs                measured runs; the figures are those of the median run by wall time
+ * @param wallMillis          elapsed time
+ * @param cpuMillis           CPU time of the paradigm's JVM
+ * @param coresUsed           CPU time over wall time
+ * @param peakThreads         most live platform threads in the paradigm's JVM
+ * @param peakHeapMegabytes   largest heap occupancy
+ * @param perSecond           requests, pages or queries per second of wall time
+ * @param perSecondUnit       what {@code perSecond} counts
+ * @param idealMillis         the wall time of a perfect run (see the README for each case's ideal)
+ * @param ratioToIdeal        wall over ideal: 1.0 is perfect
+ * @param speedupOverBaseline the sequential baseline's wall over this one's
+ * @param serverMaxInFlight   the most requests the server saw in flight at once
+ * @param maxInFlightAllowed  C, the exercise's limit (connections, for blocking)
+ * @param heartbeatGapMillis  blocking: the heartbeat's largest gap
+ * @param exhibitionHours     exhibition: its length in exhibition hours
+ * @param parallelSpans       whether the trace shows two spans at once on different lanes
+ * @param allRuns             every measured run's figures
+ */
+record CaseSummary(String paradigm, String caseId, String exercise, String inputs, String status, String reason,
+                   int warmups, int runs,
+                   Double wallMillis, Double cpuMillis, Double coresUsed, Integer peakThreads, Double peakHeapMegabytes,
+                   Double perSecond, String perSecondUnit,
+                   Double idealMillis, Double ratioToIdeal, Double speedupOverBaseline,
+                   Integer serverMaxInFlight, Integer maxInFlightAllowed,
+                   Double heartbeatGapMillis, Double exhibitionHours, Boolean parallelSpans,
+                   List<RunFigures> allRuns) {
+
+    boolean measured() {
+        return ("ok".equals(status) || "wrong".equals(status)) && wallMillis != null;
+    }
+}

@@ -1,0 +1,128 @@
+package paradigms.compare;
+
+import paradigms.common.Paradigm;
+import paradigms.common.download.DownloadRequest;
+import paradigms.common.download.DownloadResult;
+import paradigms.common.server.LocalWebServer;
+import paradigms.common.trace.Trace;
+
+import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code download}: fetch {@code count} URLs of {@code bodySize} bytes with at most
+ * {@code maxInFlight} in flight, against a server that waits {@code latency} before each answer.
+ * The same class makes the capacity probe ({@code download-scale}, count = maxInFlight) and the
+ * seed's headline ({@code download-million}).
+ *
+ * @param answerDelay null to use the server's latency; otherwise each URL asks the server to wait
+ *                    this long ({@code ?delay=}). The capacity probe needs a long wait: starting
+ *                    1,000 platform threads takes about half a second, and with 50 ms answers the
+ *                    first requests would be over before the last began — the probe would measure
+ *                    how fast tasks start, not how many can wait at once.
+ */
+record DownloadWorkload(String id, int count, int maxInFlight, int bodySize, Duration latency, Duration answerDelay,
+                        Repeats repeats, boolean traced, boolean needsConcurrentWaiting) implements Workload {
+
+    /** Up to this many URLs, every body's checksum is checked; above, only sizes (hashing a million bodies twice is not the point). */
+    private static final int CHECKSUMS_UP_TO = 10_000;
+
+    @Override
+    public Exercise exercise() {
+        return Exercise.DOWNLOAD;
+    }
+
+    @Override
+    public String description() {
+        return String.format(java.util.Locale.ROOT, "%,d URLs of %,d bytes, at most %,d in flight, answers after %,d ms",
+                count, bodySize, maxInFlight, waitEach().toMillis());
+    }
+
+    @Override
+    public boolean usesServer() {
+        return true;
+    }
+
+    /** How long the server waits before each answer. */
+    Duration waitEach() {
+        return answerDelay == null ? latency : answerDelay;
+    }
+
+    /** Perfect waiting: ceil(N / C) rounds of one wait each. */
+    @Override
+    public Optional<Duration> ideal() {
+        long rounds = (count + maxInFlight - 1) / maxInFlight;
+        return Optional.of(waitEach().multipliedBy(rounds));
+    }
+
+    @Override
+    public String unitName() {
+        return "requests";
+    }
+
+    @Override
+    public Prepared<List<DownloadResult>> prepare(Paradigm paradigm, Fixtures fixtures) {
+        List<URI> urls = new ArrayList<>(count);
+        String delay = answerDelay == null ? "" : "&delay=" + answerDelay.toMillis();
+        for (int i = 0; i < count; i++) {
+            // The case id in the query keeps URLs distinct between cases (the server counts per target).
+            urls.add(fixtures.url("/data/" + i + "?size=" + bodySize + "&case=" + id + delay));
+        }
+        var request = new DownloadRequest(urls, maxInFlight);
+        var downloader = paradigm.downloader();
+        return new Prepared<>() {
+            @Override
+            public List<DownloadResult> run(Trace trace) throws InterruptedException {
+                return downloader.download(request, trace);
+            }
+
+            @Override
+            public Outcome check(List<DownloadResult> results) {
+                return Outcome.of(count, problem(urls, results));
+            }
+        };
+    }
+
+    private String problem(List<URI> urls, List<DownloadResult> results) {
+        if (results == null || results.size() != urls.size()) {
+            return (results == null ? "no" : results.size()) + " results for " + urls.size() + " URLs";
+        }
+        int failed = 0;
+        String first = null;
+        for (int i = 0; i < urls.size(); i++) {
+            String wrong = wrong(urls.get(i), results.get(i));
+            if (wrong != null) {
+                failed++;
+                first = first == null ? wrong : first;
+            }
+        }
+        return failed == 0 ? null : failed + " of " + urls.size() + " URLs wrong, first: " + first;
+    }
+
+    private String wrong(URI url, DownloadResult result) {
+        if (!url.equals(result.url())) {
+            return "result for " + result.url() + " where " + url + " was expected";
+        }
+        return switch (result) {
+            case DownloadResult.DownloadFailed failed -> url.getPath() + " failed: " + failed.detail();
+            case DownloadResult.Downloaded ok when ok.size() != bodySize -> url.getPath() + " has " + ok.size() + " bytes";
+            case DownloadResult.Downloaded ok when count <= CHECKSUMS_UP_TO
+                    && !ok.sha256().equals(sha256(LocalWebServer.expectedBody(url))) -> url.getPath() + " has the wrong checksum";
+            case DownloadResult.Downloaded ok -> null;
+        };
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

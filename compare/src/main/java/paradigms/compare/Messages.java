@@ -1,0 +1,63 @@
+package paradigms.compare;
+
+import paradigms.common.blocking.Database;
+
+import java.util.List;
+
+/**
+ * The protocol between the parent and a child JVM: JSON, one object per line.
+ *
+ * <pre>
+ * parent → child  Assignment                  (first line of the child's stdin)
+ * child  → parent Event "run"                 before each run; the parent resets the server's counters
+ * parent → child  "go"
+ * child  → parent Event "ran"                 after the run
+ * parent → child  ServerCounters              what the server saw during the run
+ * child  → parent Event "case" with a result  after the last run of a case (or when it failed)
+ * child  → parent Event "bye"                 after the last case; then the child exits
+ * </pre>
+ * The handshake around each run exists because the server lives in the parent: only the parent
+ * can reset its counters just before a run and read them just after. A case that throws
+ * between "run" and "ran" sends its "case" event directly; the parent does not wait for "ran".
+ */
+final class Messages {
+
+    private Messages() {
+    }
+
+    /** What one child JVM must do. */
+    record Assignment(String paradigm, Mode mode, long latencyMillis, List<String> caseIds, int serverPort,
+                      Database database) {
+    }
+
+    /**
+     * @param type   "run", "ran", "case" or "bye"
+     * @param kind   for "run": "warm-up" or "measured"
+     * @param sample for "run": whether the parent should sample the server's in-flight count (a traced run)
+     * @param result for "case"
+     */
+    record Event(String type, String caseId, String kind, int index, boolean sample, CaseResult result) {
+
+        static Event run(String caseId, String kind, int index, boolean sample) {
+            return new Event("run", caseId, kind, index, sample, null);
+        }
+
+        static Event ran(String caseId) {
+            return new Event("ran", caseId, null, 0, false, null);
+        }
+
+        static Event caseDone(CaseResult result) {
+            return new Event("case", result.caseId(), null, 0, false, result);
+        }
+
+        static Event bye() {
+            return new Event("bye", null, null, 0, false, null);
+        }
+    }
+
+    /** The parent's answer to "ran". */
+    record ServerCounters(int maxInFlight, long requests) {
+    }
+
+    static final String GO = "go";
+}

@@ -1,0 +1,42 @@
+package paradigms.compare;
+
+import paradigms.common.Claim;
+import paradigms.common.Paradigm;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A paradigm found on the class path, as the report shows it.
+ *
+ * @param seedColumn which column of the seed's table it stands for ("platform threads", …)
+ */
+record ParadigmInfo(String name, List<Claim> claims, String seedColumn) {
+
+    /** The course's reading order; paradigms it does not know come after, by name. */
+    static final List<String> READING_ORDER = List.of(
+            "sequential", "threading", "multiprocessing", "callbacks", "generators", "async-await", "greenlets");
+
+    private static final Map<String, String> SEED_COLUMNS = Map.of(
+            "sequential", "the baseline",
+            "threading", "platform threads",
+            "multiprocessing", "processes",
+            "callbacks", "event loop: callbacks",
+            "generators", "event loop: generators",
+            "async-await", "event loop: futures",
+            "greenlets", "virtual threads");
+
+    static final Comparator<String> ORDER = Comparator
+            .comparingInt((String name) -> READING_ORDER.contains(name) ? READING_ORDER.indexOf(name) : READING_ORDER.size())
+            .thenComparing(Comparator.naturalOrder());
+
+    static ParadigmInfo of(Paradigm paradigm) {
+        return new ParadigmInfo(paradigm.name(), paradigm.claims().stream().sorted().toList(),
+                SEED_COLUMNS.getOrDefault(paradigm.name(), paradigm.name()));
+    }
+
+    boolean claims(Claim claim) {
+        return claims.contains(claim);
+    }
+}

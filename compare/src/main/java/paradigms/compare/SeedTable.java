@@ -1,0 +1,151 @@
+package paradigms.compare;
+
+import paradigms.common.Claim;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The seed's comparison table, measured for Java: a row per question, a column per paradigm,
+ * and in every cell a verdict with the figure it comes from — or, where there is no figure,
+ * the reason why (not chosen, skipped, failed).
+ */
+record SeedTable(List<ParadigmInfo> columns, List<Row> rows) {
+
+    /** @param measuredBy where the row's figures come from, said in the report */
+    record Row(String question, String measuredBy, List<Cell> cells) {
+    }
+
+    /** Either a verdict with its figure, or a reason there is none. */
+    record Cell(String paradigm, String verdict, String figure, String reason) {
+
+        static Cell of(String paradigm, String verdict, String figure) {
+            return new Cell(paradigm, verdict, figure, null);
+        }
+
+        static Cell without(String paradigm, String reason) {
+            return new Cell(paradigm, null, null, reason);
+        }
+
+        String text() {
+            return reason == null ? verdict + " — " + figure : "n/a — " + reason;
+        }
+    }
+
+    /** Below this speedup over sequential, waiting is not counted as optimized. */
+    static final double WAITING_SPEEDUP = 1.5;
+    /** Below this speedup on squares, overlapping spans bought no real parallelism. */
+    static final double CPU_SPEEDUP = 1.25;
+
+    static SeedTable build(List<ParadigmInfo> paradigms, List<CaseSummary> summaries, Set<Exercise> chosen, Plan plan,
+                           int cores) {
+        var builder = new Builder(summaries, chosen, plan, cores);
+        return new SeedTable(paradigms, List.of(
+                new Row("optimizes waiting", "download: speedup over sequential, and the most requests the server saw in flight",
+                        paradigms.stream().map(builder::waiting).toList()),
+                new Row("uses all CPU cores", "squares: speedup over sequential on " + cores + " cores, and whether trace spans overlap",
+                        paradigms.stream().map(builder::cores).toList()),
+                new Row("scalability", "download-scale: N = C requests at once, how many the server saw in flight"
+                        + " (a stand-in until the waiters exercise exists)",
+                        paradigms.stream().map(builder::scalability).toList()),
+                new Row("blocking library calls", "blocking: the heartbeat's largest gap while JDBC queries ran",
+                        paradigms.stream().map(builder::blocking).toList()),
+                new Row("GIL interference", "not a figure: Java has no global interpreter lock",
+                        paradigms.stream().map(p -> Cell.of(p.name(), "none in Java",
+                                "no global lock; threading/README.md shows one, as a labelled demo")).toList())));
+    }
+
+    private record Builder(List<CaseSummary> summaries, Set<Exercise> chosen, Plan plan, int cores) {
+
+        Optional<CaseSummary> find(String paradigm, String caseId) {
+            return summaries.stream().filter(s -> s.paradigm().equals(paradigm) && s.caseId().equals(caseId)).findFirst();
+        }
+
+        /** The summary if it has figures; otherwise the cell that says why not. */
+        Cell unlessMeasured(String paradigm, String caseId, Exercise exercise, Function<CaseSummary, Cell> cell) {
+            if (!chosen.contains(exercise)) {
+                return Cell.without(paradigm, "not measured: --exercises left out " + exercise.cliName());
+            }
+            Optional<CaseSummary> found = find(paradigm, caseId);
+            if (found.isEmpty()) {
+                return Cell.without(paradigm, "not measured: no " + caseId + " result");
+            }
+            CaseSummary s = found.get();
+            return switch (s.status()) {
+                case "ok" -> cell.apply(s);
+                case "wrong" -> Cell.of(paradigm, "wrong result", s.reason());
+                default -> Cell.without(paradigm, s.status() + ": " + s.reason());
+            };
+        }
+
+        Cell waiting(ParadigmInfo p) {
+            return unlessMeasured(p.name(), "download", Exercise.DOWNLOAD, s -> {
+                String inFlight = s.serverMaxInFlight() + " of " + s.maxInFlightAllowed() + " in flight";
+                if (s.speedupOverBaseline() == null) {
+                    return Cell.of(p.name(), s.serverMaxInFlight() > 1 ? "yes" : "no", inFlight + " (no baseline for a speedup)");
+                }
+                boolean yes = s.serverMaxInFlight() > 1 && s.speedupOverBaseline() >= WAITING_SPEEDUP;
+                return Cell.of(p.name(), yes ? "yes" : "no", Format.times(s.speedupOverBaseline()) + " vs sequential, " + inFlight);
+            });
+        }
+
+        Cell cores(ParadigmInfo p) {
+            return unlessMeasured(p.name(), "squares", Exercise.SQUARES, s -> {
+                String spans = s.parallelSpans() == null ? "not traced"
+                        : s.parallelSpans() ? "spans overlap" : "spans never overlap";
+                if (s.speedupOverBaseline() == null) {
+                    return Cell.of(p.name(), Boolean.TRUE.equals(s.parallelSpans()) ? "yes" : "no", spans + " (no baseline for a speedup)");
+                }
+                String figure = Format.times(s.speedupOverBaseline()) + " vs sequential on " + cores + " cores, " + spans
+                        + (s.speedupOverBaseline() > cores * 1.1 ? " (more than the cores allow: the load changed between the two)" : "");
+                if (cores < 2) {
+                    return Cell.of(p.name(), "cannot tell on 1 core", figure);
+                }
+                String verdict = !Boolean.TRUE.equals(s.parallelSpans()) ? "no"
+                        : s.speedupOverBaseline() >= CPU_SPEEDUP ? "yes" : "partly";
+                return Cell.of(p.name(), verdict, figure);
+            });
+        }
+
+        Cell scalability(ParadigmInfo p) {
+            if (!p.claims(Claim.WAITS_CONCURRENTLY)) {
+                // The probe was skipped for it: N requests would take N × latency. Its download shows why.
+                return unlessMeasured(p.name(), "download", Exercise.DOWNLOAD, s -> Cell.of(p.name(),
+                        s.serverMaxInFlight() <= 1 ? "one at a time" : magnitude(s.serverMaxInFlight()),
+                        s.serverMaxInFlight() + " in flight in download; it does not claim WAITS_CONCURRENTLY, so the probe was not run"));
+            }
+            return unlessMeasured(p.name(), "download-scale", Exercise.DOWNLOAD, s -> Cell.of(p.name(),
+                    magnitude(s.serverMaxInFlight()),
+                    String.format(Locale.ROOT, "%s of %s in flight at once, %s, %s threads, %s heap",
+                            Format.count(s.serverMaxInFlight()), Format.count(s.maxInFlightAllowed()), Format.millis(s.wallMillis()),
+                            Format.count(s.peakThreads()), Format.megabytes((long) (s.peakHeapMegabytes() * 1024 * 1024)))));
+        }
+
+        Cell blocking(ParadigmInfo p) {
+            Duration query = ((BlockingWorkload) plan.byId("blocking")).queryDuration();
+            return unlessMeasured(p.name(), "blocking", Exercise.BLOCKING, s -> {
+                boolean stalls = s.heartbeatGapMillis() >= query.toMillis() / 2.0;
+                return Cell.of(p.name(), stalls ? "stalls" : "no stall",
+                        "largest heartbeat gap " + Format.millis(s.heartbeatGapMillis()) + " while queries of "
+                                + query.toMillis() + " ms ran");
+            });
+        }
+
+        private static String magnitude(int reached) {
+            if (reached >= 1_000) {
+                return "thousands";
+            }
+            if (reached >= 100) {
+                return "hundreds";
+            }
+            if (reached >= 10) {
+                return "tens";
+            }
+            return reached <= 1 ? "one at a time" : "a few";
+        }
+    }
+}

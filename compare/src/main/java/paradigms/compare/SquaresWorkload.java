@@ -1,0 +1,72 @@
+package paradigms.compare;
+
+import paradigms.common.Paradigm;
+import paradigms.common.squares.SquareSum;
+import paradigms.common.squares.SquaresRequest;
+import paradigms.common.squares.SumOfSquares;
+import paradigms.common.trace.Trace;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code squares}: the seed's CPU work, n = 5,000,000 … 5,000,019, exact sums. */
+record SquaresWorkload(Repeats repeats) implements Workload {
+
+    @Override
+    public String id() {
+        return "squares";
+    }
+
+    @Override
+    public Exercise exercise() {
+        return Exercise.SQUARES;
+    }
+
+    @Override
+    public String description() {
+        return "sum of i*i for i < n, n = 5,000,000 … 5,000,019";
+    }
+
+    @Override
+    public boolean traced() {
+        return true;
+    }
+
+    /** Depends on the baseline: its time divided by the cores (see {@code Summaries}). */
+    @Override
+    public Optional<Duration> ideal() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Prepared<List<SquareSum>> prepare(Paradigm paradigm, Fixtures fixtures) {
+        var request = SquaresRequest.seed();
+        var calculator = paradigm.squares();
+        return new Prepared<>() {
+            @Override
+            public List<SquareSum> run(Trace trace) throws InterruptedException {
+                return calculator.compute(request, trace);
+            }
+
+            @Override
+            public Outcome check(List<SquareSum> sums) {
+                return Outcome.of(0, problem(request.ns(), sums));
+            }
+        };
+    }
+
+    private static String problem(List<Integer> ns, List<SquareSum> sums) {
+        if (sums == null || sums.size() != ns.size()) {
+            return (sums == null ? "no" : sums.size()) + " sums for " + ns.size() + " n's";
+        }
+        for (int i = 0; i < ns.size(); i++) {
+            int n = ns.get(i);
+            SquareSum sum = sums.get(i);
+            if (sum.n() != n || !SumOfSquares.closedForm(n).equals(sum.sum())) {
+                return "sum " + i + " is " + sum + ", expected n=" + n + " sum=" + SumOfSquares.closedForm(n);
+            }
+        }
+        return null;
+    }
+}

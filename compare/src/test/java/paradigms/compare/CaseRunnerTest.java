@@ -1,0 +1,125 @@
+package paradigms.compare;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import paradigms.common.Claim;
+import paradigms.common.Paradigm;
+import paradigms.common.blocking.BlockingQueries;
+import paradigms.common.crawl.Crawler;
+import paradigms.common.download.Downloader;
+import paradigms.common.exhibition.Exhibition;
+import paradigms.common.sequential.SequentialParadigm;
+import paradigms.common.squares.SquaresCalculator;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The child's side of a case, run in this JVM with the parent's answers written down in advance. */
+@Timeout(30)
+class CaseRunnerTest {
+
+    private static final String GO_AND_COUNTERS = "go\n{\"maxInFlight\":0,\"requests\":0}\n";
+
+    private final ByteArrayOutputStream sent = new ByteArrayOutputStream();
+
+    private CaseRunner runner(Paradigm paradigm, int runs) {
+        var answers = new BufferedReader(new StringReader(GO_AND_COUNTERS.repeat(runs)));
+        var link = new ParentLink(new PrintStream(sent, true, StandardCharsets.UTF_8), answers);
+        return new CaseRunner(paradigm, new Fixtures(1, null), link);
+    }
+
+    @Test
+    void aParadigmThatThrowsBecomesAFailedCaseWithTheReason() {
+        CaseResult result = runner(new ThrowingSquares(), 1).run(new SquaresWorkload(new Repeats(1, 3, Duration.ofSeconds(1), Duration.ofSeconds(10))));
+        assertEquals(CaseResult.Status.FAILED, result.status());
+        assertEquals("IllegalStateException: out of squares", result.reason());
+        assertTrue(result.runs().isEmpty());
+    }
+
+    @Test
+    void warmUpsAreNotMeasuredAndEveryMeasuredRunIsKept() {
+        var repeats = new Repeats(1, 3, Duration.ofSeconds(30), Duration.ofSeconds(10));
+        CaseResult result = runner(new SequentialParadigm(), 4).run(new SquaresWorkload(repeats));
+        assertEquals(CaseResult.Status.OK, result.status(), result.reason());
+        assertEquals(1, result.warmups());
+        assertEquals(3, result.runs().size());
+        assertEquals(20, result.spans().size(), "the median run's trace: one span per n");
+        assertFalse(result.parallelSpans(), "the baseline never runs two sums at once");
+        List<String> events = sent.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(8, events.size(), "a run/ran handshake for each of the 4 runs: " + events);
+        assertTrue(events.getFirst().contains("\"kind\":\"warm-up\""), events.getFirst());
+        assertTrue(events.get(2).contains("\"kind\":\"measured\""), events.get(2));
+    }
+
+    @Test
+    void theMedianRunIsTheLowerMiddleOneByWallTime() {
+        assertEquals(2, CaseRunner.medianByWall(List.of(figures(30), figures(10), figures(20))));
+        assertEquals(3, CaseRunner.medianByWall(List.of(figures(40), figures(10), figures(30), figures(20))));
+        assertEquals(0, CaseRunner.medianByWall(List.of(figures(5))));
+    }
+
+    @Test
+    void measuredRunsStopAtTheBudgetButThereIsAlwaysOne() {
+        var repeats = new Repeats(0, 5, Duration.ofSeconds(2), Duration.ofSeconds(10));
+        assertTrue(repeats.another(0, Duration.ofHours(1)), "the first run always happens");
+        assertTrue(repeats.another(2, Duration.ofMillis(1_999)));
+        assertFalse(repeats.another(2, Duration.ofSeconds(2)), "the budget is spent");
+        assertFalse(repeats.another(5, Duration.ZERO), "all repeats done");
+    }
+
+    private static RunFigures figures(double wall) {
+        return new RunFigures(wall, wall, 1, 1, 0, null, null, null, null);
+    }
+
+    /** Every exercise but squares is the baseline's; squares throws. */
+    private static final class ThrowingSquares implements Paradigm {
+        private final SequentialParadigm sequential = new SequentialParadigm();
+
+        @Override
+        public String name() {
+            return "throwing";
+        }
+
+        @Override
+        public Set<Claim> claims() {
+            return Set.of();
+        }
+
+        @Override
+        public Downloader downloader() {
+            return sequential.downloader();
+        }
+
+        @Override
+        public SquaresCalculator squares() {
+            return (request, trace) -> {
+                throw new IllegalStateException("out of squares");
+            };
+        }
+
+        @Override
+        public Exhibition exhibition() {
+            return sequential.exhibition();
+        }
+
+        @Override
+        public Crawler crawler() {
+            return sequential.crawler();
+        }
+
+        @Override
+        public BlockingQueries blocking() {
+            return sequential.blocking();
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package paradigms.compare;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import paradigms.compare.fake.BrokenParadigm;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Whole runs of compare, small ones: child JVMs, the web server, the JSON, the report and
+ * its pictures. A 5 ms server latency keeps them short; the figures are not checked for
+ * speed, only for being there and meaning what they say.
+ */
+@Timeout(120)
+class CompareRunTest {
+
+    private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G'};
+
+    /** The figures every measured download has (per second, ideal, speedup, in flight included). */
+    private static final List<String> DOWNLOAD_FIGURES = List.of("wallMillis", "cpuMillis", "coresUsed", "peakThreads",
+            "peakHeapMegabytes", "perSecond", "idealMillis", "ratioToIdeal", "speedupOverBaseline", "serverMaxInFlight");
+
+    @Test
+    void aTinySequentialDownloadRunWritesResultsAndAReportWithAFigureInEveryMeasuredCell(@TempDir Path out) throws Exception {
+        var run = CommandLineTest.run("--paradigms", "sequential", "--exercises", "download", "--latency", "5",
+                "--no-progress", "--out", out.toString());
+        assertEquals(0, run.code(), run.err());
+
+        JsonNode results = Json.FILE.readTree(out.resolve("results.json").toFile());
+        JsonNode download = caseOf(results, "sequential", "download");
+        assertEquals("ok", download.get("status").asText(), download.toString());
+        for (String figure : DOWNLOAD_FIGURES) {
+            assertTrue(download.get(figure).isNumber(), figure + " is a number: " + download);
+        }
+        assertEquals(1, download.get("serverMaxInFlight").asInt(), "the baseline has one request out at a time");
+        assertEquals(1.0, download.get("speedupOverBaseline").asDouble(), 1e-9);
+        assertEquals("skipped", caseOf(results, "sequential", "download-scale").get("status").asText());
+
+        // The seed's table: the download rows have figures, the others say why not.
+        for (JsonNode row : results.get("seedTable").get("rows")) {
+            JsonNode cell = row.get("cells").get(0);
+            String question = row.get("question").asText();
+            boolean fromDownload = question.equals("optimizes waiting") || question.equals("scalability");
+            if (fromDownload || question.equals("GIL interference")) {
+                assertTrue(cell.get("figure").isTextual() && !cell.get("figure").asText().isBlank(), question + ": " + cell);
+            } else {
+                assertTrue(cell.get("reason").asText().startsWith("not measured: --exercises left out"), question + ": " + cell);
+            }
+        }
+
+        String report = Files.readString(out.resolve("report.md"));
+        assertTrue(report.contains("## The seed's table, measured for Java"), report);
+        assertTrue(report.contains("Regenerate: `./mvnw -q -pl compare -am package exec:java -Dexec.args=\"--paradigms sequential"
+                + " --exercises download --latency 5 --out " + out + "\"`"), "the command that made it, without --no-progress");
+        List<String> downloadRow = tableRow(report, "| sequential | ok |");
+        assertEquals(12, downloadRow.size(), downloadRow.toString());
+        for (String cell : downloadRow) {
+            assertFalse(cell.isBlank() || cell.equals("—"), "every cell of the measured row has a figure: " + downloadRow);
+        }
+        assertAll(
+                () -> assertPng(out.resolve("charts/wall.png")),
+                () -> assertPng(out.resolve("charts/speedup.png")),
+                () -> assertPng(out.resolve("timelines/sequential-download.png")),
+                () -> assertPng(out.resolve("timelines/download-in-flight.png")),
+                () -> assertTrue(Json.FILE.readTree(out.resolve("traces/sequential-download.json").toFile())
+                        .get("traceEvents").size() >= 24, "a Perfetto trace with the 24 requests"));
+        assertTrue(run.out().contains("optimizes waiting"), "the terminal shows the seed's table:\n" + run.out());
+    }
+
+    @Test
+    void aConcurrentParadigmShowsItsSpeedupItsRequestsInFlightAndOverlappingSpans(@TempDir Path out) throws Exception {
+        var run = CommandLineTest.run("--paradigms", "stand-in", "--exercises", "download,squares", "--latency", "5",
+                "--no-progress", "--out", out.toString());
+        assertEquals(0, run.code(), run.err());
+        JsonNode results = Json.FILE.readTree(out.resolve("results.json").toFile());
+
+        JsonNode download = caseOf(results, "stand-in", "download");
+        int inFlight = download.get("serverMaxInFlight").asInt();
+        // Not exactly C: with 5 ms answers on a busy machine, the first can be back before the eighth is sent.
+        assertTrue(inFlight > 1 && inFlight <= 8, "the server saw several requests at once, never more than C: " + download);
+        JsonNode squares = caseOf(results, "stand-in", "squares");
+        assertTrue(squares.get("parallelSpans").asBoolean(), "two sums ran at the same moment: " + squares);
+        JsonNode scale = caseOf(results, "stand-in", "download-scale");
+        assertEquals("ok", scale.get("status").asText(), scale.toString());
+        assertTrue(scale.get("serverMaxInFlight").asInt() > 8, "the capacity probe gets many requests out at once: " + scale);
+
+        List<String> questions = new ArrayList<>();
+        for (JsonNode row : results.get("seedTable").get("rows")) {
+            questions.add(row.get("question").asText());
+            for (JsonNode cell : row.get("cells")) {
+                if (row.get("question").asText().equals("blocking library calls")) {
+                    assertTrue(cell.get("reason").isTextual(), cell.toString());
+                } else {
+                    assertTrue(cell.get("figure").isTextual(), "a figure in " + row.get("question") + ": " + cell);
+                }
+            }
+        }
+        assertEquals(5, questions.size());
+    }
+
+    @Test
+    void aCrashOrAWrongResultIsReportedAndTheOtherCasesStillRun(@TempDir Path out) throws Exception {
+        var run = CommandLineTest.run("--paradigms", "broken", "--exercises", "download,squares", "--latency", "5",
+                "--no-progress", "--out", out.toString());
+        assertEquals(0, run.code(), run.err());
+        JsonNode results = Json.FILE.readTree(out.resolve("results.json").toFile());
+
+        JsonNode crashed = caseOf(results, "broken", "download");
+        assertEquals("failed", crashed.get("status").asText());
+        assertTrue(crashed.get("reason").asText().contains("exited with code " + BrokenParadigm.CRASH_CODE), crashed.toString());
+        assertTrue(crashed.get("reason").asText().contains("ends its JVM now"), "the log's last line is quoted: " + crashed);
+
+        JsonNode wrong = caseOf(results, "broken", "squares");
+        assertEquals("wrong", wrong.get("status").asText(), "measured in a fresh child JVM after the crash: " + wrong);
+        assertTrue(wrong.get("reason").asText().startsWith("warm-up: sum 0 is"), wrong.toString());
+        assertEquals("ok", caseOf(results, "sequential", "squares").get("status").asText());
+        assertTrue(Files.readString(out.resolve("logs/broken.log")).contains("the broken paradigm ends its JVM now"));
+    }
+
+    private static JsonNode caseOf(JsonNode results, String paradigm, String caseId) {
+        for (JsonNode node : results.get("results")) {
+            if (node.get("paradigm").asText().equals(paradigm) && node.get("caseId").asText().equals(caseId)) {
+                return node;
+            }
+        }
+        throw new AssertionError("no " + paradigm + "/" + caseId + " in " + results.get("results"));
+    }
+
+    /** The cells of the first Markdown table row that starts with {@code prefix}. */
+    private static List<String> tableRow(String markdown, String prefix) {
+        String line = markdown.lines().filter(l -> l.startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + prefix + " in\n" + markdown));
+        String inner = line.substring(2, line.length() - 2);
+        return List.of(inner.split(" \\| "));
+    }
+
+    private static void assertPng(Path file) throws IOException {
+        assertTrue(Files.size(file) > 1_000, file + " is a picture");
+        byte[] head = new byte[4];
+        try (var in = Files.newInputStream(file)) {
+            assertEquals(4, in.read(head));
+        }
+        assertArrayEquals(PNG_MAGIC, head, file + " starts like a PNG");
+    }
+}

@@ -1,0 +1,61 @@
+package paradigms.multiprocessing;
+
+import paradigms.common.Claim;
+import paradigms.common.Paradigm;
+import paradigms.common.blocking.BlockingQueries;
+import paradigms.common.crawl.Crawler;
+import paradigms.common.download.Downloader;
+import paradigms.common.exhibition.Exhibition;
+import paradigms.common.squares.SquaresCalculator;
+
+import java.util.Set;
+
+/**
+ * Chapter 2: every exercise on a pool of child JVMs. The operating system suspends and
+ * resumes the workers, as it does threads — but each worker is a process with its own
+ * address space, its own heap and its own JIT, and the only way in or out is a pipe.
+ *
+ * <p>Claims: {@link Claim#WAITS_CONCURRENTLY}, up to the pool's size (a worker waits for one
+ * thing at a time), and {@link Claim#USES_SEVERAL_CORES} — separate processes run on
+ * separate cores, which is the whole reason Python has {@code multiprocessing}.
+ *
+ * <p>Every call starts its own pool and closes it before returning, so the start-up of the
+ * workers is part of every call: this chapter's honest cost.
+ */
+public final class MultiprocessingParadigm implements Paradigm {
+
+    @Override
+    public String name() {
+        return "multiprocessing";
+    }
+
+    @Override
+    public Set<Claim> claims() {
+        return Set.of(Claim.WAITS_CONCURRENTLY, Claim.USES_SEVERAL_CORES);
+    }
+
+    @Override
+    public Downloader downloader() {
+        return ProcessDownload::download;
+    }
+
+    @Override
+    public SquaresCalculator squares() {
+        return ProcessSquares::compute;
+    }
+
+    @Override
+    public Exhibition exhibition() {
+        return ProcessExhibition::play;
+    }
+
+    @Override
+    public Crawler crawler() {
+        return ProcessCrawl::crawl;
+    }
+
+    @Override
+    public BlockingQueries blocking() {
+        return ProcessBlocking::run;
+    }
+}

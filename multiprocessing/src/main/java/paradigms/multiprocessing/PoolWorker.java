@@ -1,0 +1,235 @@
+package paradigms.multiprocessing;
+
+import paradigms.common.trace.Span;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One slot of the pool, in the parent: a thread that owns one child process at a time, sends
+ * it one job at a time, and waits for the reply — and that starts a replacement when the
+ * child dies.
+ *
+ * <p>States, as other threads see them in {@link #state()}:
+ * <pre>
+ *   STARTING → IDLE      the child wrote a valid "ready" frame
+ *   IDLE     → BUSY      this thread took a job from the pool's queue and sent it
+ *   BUSY     → IDLE      a valid "done" or "failed" frame came back: the job's future is completed
+ *   BUSY     → STARTING  the child's stdout ended (it crashed, was killed, exited): it is reaped and
+ *                        its exit code noted; a replacement starts at once, and the job runs on it
+ *                        once more — if the replacement dies too, the job fails with WorkerDied
+ *   BUSY     → STARTING  the child sent a malformed frame: it is killed, the job fails with
+ *                        MalformedFrame (no retry: a bug does not go away by trying again),
+ *                        and a replacement starts at once
+ *   STARTING → IDLE      without a child, when a replacement could not be started: the next
+ *                        job tries to start one again (and fails with WorkerDied if it cannot)
+ *   any      → STOPPED   the pool closed (a stop pill in the queue, or stop() while busy): the
+ *                        child's stdin is closed — an idle child exits, a busy one halts — the
+ *                        child is reaped (killed after a grace period), and the thread ends
+ * </pre>
+ *
+ * <p><b>Why retry once.</b> A job may be half done when its worker dies; running it again is
+ * only safe if running it twice does no harm. Every job in this chapter is such a job: pure
+ * arithmetic, a GET, a read-only SELECT, an opponent's thinking. A pool for jobs with side
+ * effects would report instead (at most once), or need the jobs to be idempotent. Once, not
+ * forever: a job that kills every worker it touches (a poison pill) must not kill them all.
+ *
+ * <p>Threads: {@link #state} and {@link #child} are written only by this slot's thread, and
+ * are volatile so that {@link #stop()}, the pool and tests can read them.
+ */
+final class PoolWorker {
+
+    enum State { STARTING, IDLE, BUSY, STOPPED }
+
+    private final String name;
+    private final ProcessPool pool;
+    private final Thread thread;
+    private final CompletableFuture<Void> firstReady = new CompletableFuture<>();
+
+    private volatile State state = State.STARTING;
+    private volatile ChildProcess child;
+    private volatile boolean stopping;
+
+    PoolWorker(int number, ProcessPool pool) {
+        this.name = "worker-" + number;
+        this.pool = pool;
+        this.thread = Thread.ofPlatform().name(name).unstarted(this::run);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Completes when the first child is ready; fails if it could not start. */
+    CompletableFuture<Void> firstReady() {
+        return firstReady;
+    }
+
+    State state() {
+        return state;
+    }
+
+    /** The current child; null while none is running. */
+    ChildProcess child() {
+        return child;
+    }
+
+    String name() {
+        return name;
+    }
+
+    /**
+     * Asks this slot to stop (any thread) by closing its child's stdin, whatever it is doing:
+     * an idle child exits (and the slot's thread takes the pool's stop pill); a busy child
+     * halts, so the thread's read of its stdout ends; a job being sent right now fails to be
+     * written. No state check, so no race with the slot's thread changing state.
+     */
+    void stop() {
+        stopping = true;
+        ChildProcess current = child;
+        if (current != null) {
+            current.endInput();
+        }
+    }
+
+    /** Waits for this slot's thread to end; if it does not in time, kills the child (any thread). */
+    void awaitStopped(Duration timeout) throws InterruptedException {
+        if (!thread.join(timeout)) {
+            ChildProcess current = child;
+            if (current != null) {
+                current.kill();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- this slot's thread
+
+    private void run() {
+        try {
+            startChild();
+            firstReady.complete(null);
+            Submission<?> submission;
+            while ((submission = pool.nextSubmission()) != null) {
+                runWithOneRetry(submission);
+            }
+        } catch (RuntimeException | InterruptedException e) {
+            firstReady.completeExceptionally(e); // no effect if it was ready: then the slot just ends
+        } finally {
+            ChildProcess last = child;
+            if (last != null) {
+                last.stop();
+            }
+            state = State.STOPPED;
+        }
+    }
+
+    private void startChild() {
+        state = State.STARTING;
+        child = null;
+        ChildProcess started = pool.spawn(name);
+        child = started;
+        if (stopping) {
+            started.endInput(); // stop() ran while we were spawning and could not see this child
+        }
+        started.awaitReady();
+        state = State.IDLE;
+    }
+
+    private <R> void runWithOneRetry(Submission<R> submission) {
+        for (int attempt = 1; ; attempt++) {
+            if (stopping) {
+                submission.fail(new PoolException.Closed(name, submission.label()));
+                return;
+            }
+            try {
+                if (child == null) {
+                    startChild(); // the last replacement could not start; try again
+                }
+                state = State.BUSY;
+                runOnce(submission);
+                state = State.IDLE;
+                return;
+            } catch (PoolException.WorkerDied died) {
+                child = null;
+                if (stopping) {
+                    submission.fail(new PoolException.Closed(died.worker(), submission.label()));
+                    return;
+                }
+                pool.countCrash();
+                if (attempt == 1) {
+                    pool.log(died.getMessage() + "; running the job once more on a replacement");
+                    continue; // the loop starts the replacement
+                }
+                submission.failInWorker(died);
+            } catch (PoolException.MalformedFrame malformed) {
+                ChildProcess broken = child;
+                child = null;
+                broken.kill(); // once the stream is out of step, nothing more it says can be trusted
+                broken.stop(); // reaps it
+                submission.failInWorker(malformed);
+            } catch (RuntimeException cannotStart) {
+                child = null;
+                state = State.IDLE;
+                submission.fail(new PoolException.WorkerDied(name, -1, " could not be started: " + cannotStart.getMessage()));
+                return; // starting again at once would likely fail again; the next job tries
+            }
+            replaceNow();
+            return;
+        }
+    }
+
+    /** After a job failed with its worker: a new child at once, so the pool is whole before the next job. */
+    private void replaceNow() {
+        if (stopping) {
+            return;
+        }
+        try {
+            startChild();
+        } catch (RuntimeException e) {
+            child = null;
+            state = State.IDLE;
+            pool.log(name + " could not be replaced now (" + e.getMessage() + "); the next job tries again");
+        }
+    }
+
+    /** Sends the job, reads and checks the reply, completes the job's future. */
+    private <R> void runOnce(Submission<R> submission) {
+        ChildProcess current = child;
+        String running = " while running " + submission.label();
+        current.send(submission.taskFrame(), running);
+        Frame reply = current.receive(running);
+        try {
+            boolean done = reply.type().equals(Frame.DONE);
+            if (!done && !reply.type().equals(Frame.FAILED)) {
+                throw new Wire.BadFrameException("expected \"done\" or \"failed\", got \"" + reply.type() + "\"");
+            }
+            reply.expect(reply.type(), done ? 4 : 6);
+            long id = reply.number(0, "id");
+            if (id != submission.id()) {
+                throw new Wire.BadFrameException("a reply to task " + id + ", but task " + submission.id() + " is running");
+            }
+            String thread = reply.text(1, "thread");
+            long start = reply.number(2, "start");
+            long end = reply.number(3, "end");
+            if (end < start) {
+                throw new Wire.BadFrameException("the task ended (" + end + ") before it started (" + start + ")");
+            }
+            submission.trace().record(new Span(submission.label(), "pid " + current.pid(), thread, start, end));
+            if (done) {
+                submission.complete(reply.from(4)); // decodes: may throw BadFrameException too
+            } else {
+                submission.fail(new PoolException.TaskFailed(current.name(), submission.label(),
+                        reply.text(4, "exception class"), reply.text(5, "message")));
+            }
+        } catch (Wire.BadFrameException e) {
+            throw new PoolException.MalformedFrame(current.name(),
+                    e.getMessage() + " in \"" + Wire.excerpt(Wire.encode(reply).strip()) + "\"");
+        }
+    }
+
+    @Override
+    public String toString() {
+        ChildProcess current = child;
+        return current == null ? name : current.name();
+    }
+}

@@ -1,0 +1,92 @@
+package paradigms.multiprocessing;
+
+import paradigms.common.download.DownloadRequest;
+import paradigms.common.download.DownloadResult;
+import paradigms.common.download.DownloadResult.DownloadFailed;
+import paradigms.common.download.DownloadResult.Downloaded;
+import paradigms.common.download.Failure;
+import paradigms.common.http.BlockingHttp;
+import paradigms.common.trace.Trace;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * {@code download} on worker processes: each worker fetches one URL at a time with blocking
+ * I/O ({@link BlockingHttp}), so the pool has C workers for C requests in flight — the
+ * "tens" of the seed's scalability row: every request waiting costs a whole JVM (tens of
+ * megabytes, tens of milliseconds to start), where the threading chapter pays a thread.
+ *
+ * <p>On the wire: {@code task ID download URL TIMEOUT_NS} → {@code done ID … downloaded STATUS SIZE SHA256}
+ * or {@code done ID … failed FAILURE STATUS DETAIL}. A failed download is a result, not a
+ * failed task. The body stays in the worker: only its size and checksum cross the pipe.
+ */
+final class ProcessDownload {
+
+    static final String KIND = "download";
+
+    private ProcessDownload() {
+    }
+
+    static List<DownloadResult> download(DownloadRequest request, Trace trace) throws InterruptedException {
+        int workers = Math.min(request.maxInFlight(), request.urls().size());
+        try (var pool = ProcessPool.builder().size(workers).forWaiting().start()) {
+            List<DownloadJob> jobs = request.urls().stream().map(url -> new DownloadJob(url, request.timeout())).toList();
+            return pool.map(jobs, trace);
+        }
+    }
+
+    /** The parent's half. */
+    record DownloadJob(URI url, Duration timeout) implements Job<DownloadResult> {
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public List<String> arguments() {
+            return List.of(url.toString(), String.valueOf(timeout.toNanos()));
+        }
+
+        @Override
+        public DownloadResult decode(List<String> values) throws Wire.BadFrameException {
+            Values result = Values.of(values).expectAtLeast(1, "a download reply");
+            return switch (result.text(0, "outcome")) {
+                case "downloaded" -> {
+                    result.expectSize(4, "a \"downloaded\" reply");
+                    yield new Downloaded(url, result.integer(1, "status"), result.number(2, "size"), result.text(3, "sha256"));
+                }
+                case "failed" -> {
+                    result.expectSize(4, "a \"failed\" reply");
+                    yield new DownloadFailed(url, result.oneOf(Failure.class, 1, "failure"), result.integer(2, "status"),
+                            result.text(3, "detail"));
+                }
+                default -> throw new Wire.BadFrameException("unknown download outcome \"" + Wire.excerpt(result.text(0, "outcome")) + "\"");
+            };
+        }
+
+        /** A worker that died twice on this URL: this URL's failure, not the whole download's. */
+        @Override
+        public DownloadResult ifWorkerFails(PoolException failure) {
+            return DownloadResult.ofError(url, failure);
+        }
+
+        @Override
+        public String label() {
+            return "GET " + url.getPath();
+        }
+    }
+
+    /** The worker's half: one blocking fetch with the worker's own HTTP client. */
+    static List<String> work(List<String> arguments, WorkerResources resources) throws Exception {
+        Values task = Values.of(arguments).expectSize(2, "a download task");
+        URI url = task.uri(0, "url");
+        Duration timeout = Duration.ofNanos(task.number(1, "timeout"));
+        return switch (BlockingHttp.download(resources.http(), url, timeout)) {
+            case Downloaded ok -> List.of("downloaded", String.valueOf(ok.status()), String.valueOf(ok.size()), ok.sha256());
+            case DownloadFailed failed -> List.of("failed", failed.failure().name(), String.valueOf(failed.status()), failed.detail());
+        };
+    }
+}
