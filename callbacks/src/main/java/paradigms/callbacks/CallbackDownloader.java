@@ -1,0 +1,58 @@
+package paradigms.callbacks;
+
+import paradigms.callbacks.http.LoopHttpClient;
+import paradigms.common.download.DownloadRequest;
+import paradigms.common.download.DownloadResult;
+import paradigms.common.download.Downloader;
+import paradigms.common.trace.Trace;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code download} in callbacks: every URL asks for a permit; a granted permit starts a GET;
+ * the GET's callback stores the result and passes the permit on. The loop returns from
+ * {@code run()} when the last callback has run — that is how this code knows it is done.
+ *
+ * <p>Results go into an array slot per URL, so they come back in input order whatever order
+ * the answers arrive in. Only the loop thread writes it, and the caller reads it after
+ * {@code run()} returned on the same thread.
+ */
+final class CallbackDownloader implements Downloader {
+
+    @Override
+    public List<DownloadResult> download(DownloadRequest request, Trace trace) {
+        List<URI> urls = request.urls();
+        DownloadResult[] results = new DownloadResult[urls.size()];
+        try (var loop = new EventLoop(); var client = new LoopHttpClient(loop)) {
+            var permits = new Permits(loop, request.maxInFlight());
+            for (int i = 0; i < urls.size(); i++) {
+                int index = i;
+                URI url = urls.get(i);
+                permits.acquire(() -> {
+                    try (var sending = trace.begin("GET " + url.getPath() + " (send)")) {
+                        client.get(url, request.timeout(),
+                                response -> {
+                                    try (var receiving = trace.begin("GET " + url.getPath() + " (answer)")) {
+                                        results[index] = DownloadResult.ofResponse(url, response.status(), response.body());
+                                    }
+                                    permits.release();
+                                },
+                                failure -> {
+                                    results[index] = DownloadResult.ofError(url, failure);
+                                    permits.release();
+                                });
+                    }
+                });
+            }
+            loop.run();
+        }
+        for (int i = 0; i < results.length; i++) {
+            if (results[i] == null) { // the loop ran out of work without this URL's callback: a lost callback
+                throw new IllegalStateException("no result for " + urls.get(i));
+            }
+        }
+        return Arrays.asList(results);
+    }
+}

@@ -1,0 +1,53 @@
+package paradigms.callbacks;
+
+import java.util.ArrayDeque;
+
+/**
+ * A semaphore for callbacks: "at most C at once" without blocking anybody.
+ *
+ * <p>A blocking semaphore parks the thread that asks for a permit; on an event loop that
+ * would park the whole loop. Here, asking leaves a callback behind instead: it runs when a
+ * permit is free — on a later tick if one is free now (never inside {@link #acquire} itself,
+ * so the code after {@code acquire} always runs first), or inside the {@link #release()} that
+ * frees one. Waiters are served first come, first served.
+ *
+ * <p>Loop thread only, like everything the loop owns: no lock needed.
+ */
+final class Permits {
+
+    private final EventLoop loop;
+    private final ArrayDeque<Runnable> waiting = new ArrayDeque<>();
+    private int available;
+
+    Permits(EventLoop loop, int permits) {
+        if (permits <= 0) {
+            throw new IllegalArgumentException("permits must be positive, was " + permits);
+        }
+        this.loop = loop;
+        this.available = permits;
+    }
+
+    /** Runs {@code whenGranted} on the loop once a permit is taken for it; it must {@link #release()} later. */
+    void acquire(Runnable whenGranted) {
+        if (available > 0) {
+            available--;
+            loop.callSoon(whenGranted);
+        } else {
+            waiting.add(whenGranted);
+        }
+    }
+
+    /**
+     * Gives a permit back: to the longest waiter if there is one, which then runs at once,
+     * inside this call. (Call it last in a callback. Running the waiter now rather than on the
+     * next tick saves a trip through the ready queue per request.)
+     */
+    void release() {
+        Runnable next = waiting.poll();
+        if (next != null) {
+            next.run(); // the permit passes straight to it
+        } else {
+            available++;
+        }
+    }
+}

@@ -1,0 +1,271 @@
+package paradigms.generators.coroutine;
+
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.StringJoiner;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Drives one coroutine — and every coroutine it delegates to — on the event loop, and is
+ * itself the {@link Future} of that coroutine's result (asyncio's {@code Task}; the second
+ * stage of the 500 Lines crawler). The Task is the trampoline: it holds the coroutines as an
+ * explicit stack, resumes the one on top, and turns what it yields into a registration with
+ * the loop whose callback puts the Task back on its scheduler's ready list.
+ *
+ * <p><b>States</b> (loop thread only):
+ * <pre>
+ * READY   -> RUNNING: its scheduler's tick reaches it (step())
+ * RUNNING -> RUNNING: the top coroutine yielded Delegate(sub): push sub, start it at once;
+ *                     it yielded Result or Completion of a future already done: resume it at once
+ *                     (as asyncio's {@code await} of a done future does not suspend);
+ *                     the top returned: pop it, send its value to the one below;
+ *                     the top threw: pop it, throw the exception into the one below
+ * RUNNING -> WAITING: the top yielded Readable, Writable, Delay, Result or Completion:
+ *                     register with the loop (or the future) and return to the loop
+ * RUNNING -> READY:   the top yielded Pass: straight to the back of the ready list
+ * WAITING -> READY:   what it waited for happened; what to resume with is kept until it runs
+ * RUNNING -> DONE:    the bottom coroutine returned (the future completes), threw (it fails),
+ *                     or let a CancellationException out (it is cancelled)
+ * </pre>
+ * {@link #cancel()} asks, it does not kill: in WAITING the wait is undone and the Task goes
+ * to READY; in READY and WAITING the next resumption throws a {@link CancellationException}
+ * into the top coroutine instead of sending it a value; in RUNNING (a task cancelling
+ * itself) it is thrown in at the next {@code yield}. The exception unwinds the stack of
+ * coroutines, running each one's {@link Coroutine#cleanUp} — or is caught, and the task
+ * goes on. A task not yet started is cancelled without running at all.
+ *
+ * <p>A wait is undone by removing the channel's interest, cancelling the timer or removing
+ * the done-callback; a wake-up that was already scheduled when the wait was undone is
+ * recognised as stale by its wait number and ignored.
+ */
+public final class Task<T> extends Future<T> {
+
+    enum State { READY, RUNNING, WAITING, DONE }
+
+    private final Scheduler scheduler;
+    private final int id;
+    private final Coroutine<T> coroutine;
+    /** Top = the coroutine running or suspended now; bottom = the task's own coroutine. */
+    private final ArrayDeque<Coroutine<?>> stack = new ArrayDeque<>(4);
+
+    private State state = State.READY;
+    private Object toSend;         // what the next resumption sends, when READY
+    private Throwable toThrow;     // or what it throws in instead
+    private boolean cancelling;    // cancel() asked; the CancellationException is not thrown in yet
+    private Await awaiting;        // while WAITING: what for (for the dump)
+    private Runnable undoWait;     // while WAITING: how to stop waiting
+    private int waitNumber;        // tells a stale wake-up from the current one
+
+    Task(Scheduler scheduler, int id, Coroutine<T> coroutine) {
+        super(scheduler, null); // named lazily (see toString): most tasks are never printed
+        this.scheduler = scheduler;
+        this.id = id;
+        this.coroutine = coroutine;
+        this.stack.push(coroutine);
+    }
+
+    @Override
+    public String toString() {
+        return "task #" + id + " " + coroutine.name();
+    }
+
+    /** Asks the task to stop: see the class comment. False if it is already done. */
+    @Override
+    public boolean cancel() {
+        if (state == State.DONE) {
+            return false;
+        }
+        cancelling = true;
+        if (state == State.WAITING) {
+            stopWaiting();
+            state = State.READY;
+            scheduler.makeReady(this);
+        }
+        return true;
+    }
+
+    /** A task's outcome is its coroutine's: nobody else may complete it. */
+    @Override
+    public boolean complete(T value) {
+        throw new UnsupportedOperationException("a task completes when its coroutine returns");
+    }
+
+    @Override
+    public boolean fail(Throwable error) {
+        throw new UnsupportedOperationException("a task fails when its coroutine throws");
+    }
+
+    int id() {
+        return id;
+    }
+
+    State state() {
+        return state;
+    }
+
+    /** Runs the task from its current suspension to its next one (or its end). Called by the tick. */
+    void step() {
+        if (state != State.READY) {
+            return; // cancelled and finished by an earlier step of this tick: nothing to do
+        }
+        state = State.RUNNING;
+        Object value = toSend;
+        Throwable error = cancelling ? new CancellationException(this + " was cancelled") : toThrow;
+        cancelling = false;
+        toSend = null;
+        toThrow = null;
+        if (!scheduler.tracing()) {
+            run(value, error);
+            return;
+        }
+        try (var slice = scheduler.trace().begin(coroutine.name())) { // one span per step: the gaps are the suspensions
+            run(value, error);
+        }
+    }
+
+    private void run(Object value, Throwable error) {
+        while (true) {
+            Coroutine<?> top = stack.peek();
+            Step<?> step;
+            try {
+                step = error == null ? top.send(value) : top.throwIn(error);
+            } catch (Throwable failure) { // the top coroutine ended with an exception: throw it into the one below
+                stack.pop();
+                if (stack.isEmpty()) {
+                    finish(null, failure);
+                    return;
+                }
+                value = null;
+                error = failure;
+                continue;
+            }
+            switch (step) {
+                case Step.Return<?> done -> { // pop it; its value goes to the one below
+                    stack.pop();
+                    if (stack.isEmpty()) {
+                        finish(done.value(), null);
+                        return;
+                    }
+                    value = done.value();
+                    error = null;
+                }
+                case Step.Yield<?>(Await.Delegate(Coroutine<?> sub)) -> { // yield from: push, start it now
+                    if (sub.isFinished() || stack.contains(sub)) {
+                        value = null;
+                        error = new IllegalStateException("cannot delegate to " + sub + ": it has finished or is already on this task's stack");
+                    } else {
+                        stack.push(sub);
+                        value = null;
+                        error = null;
+                    }
+                }
+                case Step.Yield<?>(Await awaited) when cancelling -> { // it cancelled itself: throw in at this yield
+                    cancelling = false;
+                    value = null;
+                    error = new CancellationException(this + " was cancelled");
+                }
+                case Step.Yield<?>(Await.Result(Future<?> future)) when future.isDone() -> { // nothing to wait for
+                    value = future.isFailed() || future.isCancelled() ? null : future.result();
+                    error = future.isFailed() || future.isCancelled() ? future.exception() : null;
+                }
+                case Step.Yield<?>(Await.Completion(Future<?> future)) when future.isDone() -> {
+                    value = future;
+                    error = null;
+                }
+                case Step.Yield<?>(Await awaited) -> {
+                    startWaiting(awaited);
+                    return;
+                }
+            }
+        }
+    }
+
+    private void startWaiting(Await awaited) {
+        int myWait = ++waitNumber;
+        awaiting = awaited;
+        state = State.WAITING;
+        var loop = scheduler.loop();
+        switch (awaited) {
+            case Await.Readable(var channel) -> {
+                loop.onReadable(channel, () -> wake(myWait, null, null));
+                undoWait = () -> loop.removeInterest(channel);
+            }
+            case Await.Writable(var channel) -> {
+                loop.onWritable(channel, () -> wake(myWait, null, null));
+                undoWait = () -> loop.removeInterest(channel);
+            }
+            case Await.Delay(var duration) -> {
+                var timer = loop.callLater(duration, () -> wake(myWait, null, null));
+                undoWait = timer::cancel;
+            }
+            case Await.Result(Future<?> future) -> whenDone(future, myWait, true);
+            case Await.Completion(Future<?> future) -> whenDone(future, myWait, false);
+            case Await.Pass() -> {
+                undoWait = () -> { };
+                wake(myWait, null, null);
+            }
+            case Await.Delegate delegate -> throw new AssertionError("delegation never waits");
+        }
+    }
+
+    private <V> void whenDone(Future<V> future, int myWait, boolean wantsResult) {
+        java.util.function.Consumer<Future<V>> callback = done -> {
+            if (!wantsResult) {
+                wake(myWait, done, null);
+            } else if (done.isCancelled() || done.isFailed()) {
+                wake(myWait, null, done.exception());
+            } else {
+                wake(myWait, done.result(), null);
+            }
+        };
+        future.onDoneNow(callback);
+        undoWait = () -> future.removeDoneCallback(callback);
+    }
+
+    private void wake(int wait, Object value, Throwable error) {
+        if (wait != waitNumber || state != State.WAITING) {
+            return; // a wake-up for a wait that cancel() already undid
+        }
+        awaiting = null;
+        undoWait = null;
+        toSend = value;
+        toThrow = error;
+        state = State.READY;
+        scheduler.makeReady(this);
+    }
+
+    private void stopWaiting() {
+        waitNumber++; // any wake-up already on its way is now stale
+        if (undoWait != null) {
+            undoWait.run();
+        }
+        awaiting = null;
+        undoWait = null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void finish(Object value, Throwable failure) {
+        state = State.DONE;
+        if (failure == null) {
+            super.complete((T) value);
+        } else if (failure instanceof CancellationException) {
+            super.cancel();
+        } else {
+            super.fail(failure);
+        }
+        scheduler.taskDone(this);
+    }
+
+    /** One line for the dump: the task, its stack of coroutines bottom to top, and what it waits for. */
+    String describe() {
+        var coroutines = new StringJoiner(" > ");
+        for (Iterator<Coroutine<?>> bottomUp = stack.descendingIterator(); bottomUp.hasNext(); ) {
+            coroutines.add(bottomUp.next().toString());
+        }
+        String line = "#" + id + " " + coroutines;
+        if (cancelling) {
+            return line + " <- cancelled: a CancellationException is thrown in next";
+        }
+        return awaiting == null ? line : line + " <- " + awaiting.describe();
+    }
+}
