@@ -53,10 +53,11 @@ final class CaseRunner {
     private <R> CaseResult measure(Workload workload, Workload.Prepared<R> prepared) throws Exception {
         Repeats repeats = workload.repeats();
         for (int i = 0; i < repeats.warmups(); i++) {
+            prepared.beforeRun();
             parent.beforeRun(workload.id(), "warm-up", i, false);
             R value = prepared.run(Trace.off());
-            parent.afterRun(workload.id());
-            String problem = prepared.check(value).problem();
+            Messages.ServerCounters counters = parent.afterRun(workload.id());
+            String problem = prepared.check(value, counters).problem();
             if (problem != null) {
                 return new CaseResult(paradigm.name(), workload.id(), CaseResult.Status.WRONG, "warm-up: " + problem,
                         i + 1, List.of(), -1, List.of(), null, List.of());
@@ -66,10 +67,11 @@ final class CaseRunner {
         Duration spent = Duration.ZERO;
         while (repeats.another(runs.size(), spent)) {
             Trace trace = workload.traced() ? Trace.recording() : Trace.off();
+            prepared.beforeRun();
             parent.beforeRun(workload.id(), "measured", runs.size(), workload.exercise() == Exercise.DOWNLOAD && workload.traced());
             Meter.Measured<R> measured = Meter.measure(() -> prepared.run(trace));
             Messages.ServerCounters counters = parent.afterRun(workload.id());
-            Outcome outcome = prepared.check(measured.value());
+            Outcome outcome = prepared.check(measured.value(), counters);
             runs.add(new Done(figures(workload, measured.measurement(), counters, outcome),
                     trace.spans(), outcome.masterMoves(), outcome.problem()));
             spent = spent.plus(measured.measurement().wall());
@@ -88,7 +90,7 @@ final class CaseRunner {
         return new RunFigures(m.wall().toNanos() / 1e6, m.cpu().toNanos() / 1e6, m.peakThreads(), m.peakHeapBytes(),
                 outcome.units(),
                 server ? counters.maxInFlight() : null, server ? counters.requests() : null,
-                outcome.heartbeatGapMillis(), outcome.exhibitionHours());
+                outcome.heartbeatGapMillis(), outcome.exhibitionHours(), outcome.waiters(), outcome.counter(), outcome.deadline());
     }
 
     /** The index of the median run by wall time; for an even count, the lower middle one. */

@@ -20,12 +20,16 @@ import java.util.List;
  * @param perSecondUnit       what {@code perSecond} counts
  * @param idealMillis         the wall time of a perfect run (see the README for each case's ideal)
  * @param ratioToIdeal        wall over ideal: 1.0 is perfect
- * @param speedupOverBaseline the sequential baseline's wall over this one's
+ * @param speedupOverBaseline the sequential baseline's wall over this one's; null where it means nothing
+ *                            ({@link Workload#comparesWithBaseline()})
  * @param serverMaxInFlight   the most requests the server saw in flight at once
  * @param maxInFlightAllowed  C, the exercise's limit (connections, for blocking)
  * @param heartbeatGapMillis  blocking: the heartbeat's largest gap
  * @param exhibitionHours     exhibition: its length in exhibition hours
  * @param parallelSpans       whether the trace shows two spans at once on different lanes
+ * @param waiters             waiters: the scalability figures (below); otherwise null
+ * @param counter             counter: the total and what it should be; otherwise null
+ * @param deadline            deadline: how it ended, how promptly, what it left; otherwise null
  * @param allRuns             every measured run's figures
  */
 record CaseSummary(String paradigm, String caseId, String exercise, String inputs, String status, String reason,
@@ -35,9 +39,28 @@ record CaseSummary(String paradigm, String caseId, String exercise, String input
                    Double idealMillis, Double ratioToIdeal, Double speedupOverBaseline,
                    Integer serverMaxInFlight, Integer maxInFlightAllowed,
                    Double heartbeatGapMillis, Double exhibitionHours, Boolean parallelSpans,
+                   Waiters waiters, CounterWorkload.Figures counter, DeadlineWorkload.Figures deadline,
                    List<RunFigures> allRuns) {
 
     boolean measured() {
         return ("ok".equals(status) || "wrong".equals(status)) && wallMillis != null;
+    }
+
+    /**
+     * The seed's scalability row, for one paradigm.
+     *
+     * @param tasks             N: min(the paradigm's capacity, the mode's most)
+     * @param waitMillis        D: each task's wait
+     * @param maxWaitingAtOnce  the most tasks waiting at the same moment
+     * @param early             tasks that woke before D
+     * @param capacity          the paradigm's declared capacity
+     * @param limitedBy         what limits it, in the paradigm's words
+     * @param stopsAtCapacity   whether the capacity, not the mode, set N (then the reason is the figure)
+     * @param beyondWaitMillis  wall − D: making, waking and ending the tasks (for tasks that wait one after another,
+     *                          the other waits too)
+     * @param heapPerTaskBytes  (peak heap − heap in use before the run, after a GC) ÷ N: an upper bound
+     */
+    record Waiters(int tasks, long waitMillis, int maxWaitingAtOnce, int early, int capacity, String limitedBy,
+                   boolean stopsAtCapacity, double beyondWaitMillis, double heapPerTaskBytes) {
     }
 }

@@ -42,7 +42,9 @@ final class Charts {
                     CaseSummary::ratioToIdeal),
             new Chart("peak-threads.png", "Peak platform threads in the paradigm's JVM", "threads (log scale)", true,
                     s -> s.peakThreads() == null ? null : s.peakThreads().doubleValue()),
-            new Chart("peak-heap.png", "Peak heap occupancy", "MB (log scale)", true, CaseSummary::peakHeapMegabytes));
+            new Chart("peak-heap.png", "Peak heap occupancy", "MB (log scale)", true, CaseSummary::peakHeapMegabytes),
+            new Chart("waiters-heap-per-task.png", "waiters: heap per waiting task (peak growth ÷ N, an upper bound)",
+                    "bytes (log scale)", true, s -> s.waiters() == null ? null : s.waiters().heapPerTaskBytes()));
 
     /** One colour per paradigm, the same in every chart; dark enough to read on white. */
     private static final Map<String, Color> COLOURS = Map.of(
@@ -80,10 +82,11 @@ final class Charts {
         double smallest = Double.MAX_VALUE;
         double largest = 0;
         for (String caseId : caseOrder) {
+            if (paradigms.stream().allMatch(paradigm -> value(chart, summaries, caseId, paradigm) == null)) {
+                continue; // a figure this case does not have (heap per task outside waiters): no empty group
+            }
             for (ParadigmInfo paradigm : paradigms) {
-                Double value = summaries.stream()
-                        .filter(s -> s.caseId().equals(caseId) && s.paradigm().equals(paradigm.name()) && s.measured())
-                        .map(chart.figure()).filter(v -> v != null && v > 0).findFirst().orElse(null);
+                Double value = value(chart, summaries, caseId, paradigm);
                 // A missing bar stays a gap in its group, so the colours keep meaning the same paradigm.
                 data.addValue(value, paradigm.name(), caseId);
                 if (value != null) {
@@ -120,5 +123,11 @@ final class Charts {
         }
         jfc.addSubtitle(new TextTitle("missing bar: not measured for that paradigm (see the report's tables)"));
         return jfc;
+    }
+
+    private static Double value(Chart chart, List<CaseSummary> summaries, String caseId, ParadigmInfo paradigm) {
+        return summaries.stream()
+                .filter(s -> s.caseId().equals(caseId) && s.paradigm().equals(paradigm.name()) && s.measured())
+                .map(chart.figure()).filter(v -> v != null && v > 0).findFirst().orElse(null);
     }
 }

@@ -30,7 +30,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>When a case kills the child (a crash, or a run that never ends and is stopped by the
  * watchdog), that case is recorded as failed with the reason, and a fresh child is started for
- * the cases left: one broken cell never empties the rest of the column.
+ * the cases left: one broken cell never empties the rest of the column. A case that asks for a
+ * JVM of its own ({@link Workload#ownJvm()}: {@code waiters}) gets one, before or after the
+ * child that runs the others.
  *
  * <p>Threads: everything runs on the caller's thread, except the watchdog (one scheduler
  * thread, which only destroys the process) and the {@link InFlightSampler}.
@@ -66,12 +68,35 @@ final class ChildJvm implements AutoCloseable {
 
     /** Measures {@code cases} under {@code paradigm}; one result per case, in order. */
     List<Collected> run(String paradigm, List<Workload> cases) throws IOException, InterruptedException {
-        List<Workload> remaining = new ArrayList<>(cases);
         List<Collected> collected = new ArrayList<>();
-        while (!remaining.isEmpty()) {
-            session(paradigm, remaining, collected);
+        for (List<Workload> batch : batches(cases)) {
+            List<Workload> remaining = new ArrayList<>(batch);
+            while (!remaining.isEmpty()) {
+                session(paradigm, remaining, collected);
+            }
         }
         return collected;
+    }
+
+    /** The cases in order, cut into one child JVM's worth each: a run of ordinary cases, or one that wants its own. */
+    static List<List<Workload>> batches(List<Workload> cases) {
+        List<List<Workload>> batches = new ArrayList<>();
+        List<Workload> shared = new ArrayList<>();
+        for (Workload workload : cases) {
+            if (workload.ownJvm()) {
+                if (!shared.isEmpty()) {
+                    batches.add(shared);
+                    shared = new ArrayList<>();
+                }
+                batches.add(List.of(workload));
+            } else {
+                shared.add(workload);
+            }
+        }
+        if (!shared.isEmpty()) {
+            batches.add(shared);
+        }
+        return batches;
     }
 
     /** One child JVM: runs until it says "bye" or dies; removes from {@code remaining} each case it settles. */
@@ -112,6 +137,11 @@ final class ChildJvm implements AutoCloseable {
                     case "ran" -> {
                         // Read the counters before anything else can touch the server.
                         var counters = new Messages.ServerCounters(server.maxInFlight(), server.totalRequests());
+                        if (plan.byId(event.caseId()).awaitsQuietServer()) {
+                            // The child waits for the counters meanwhile: nothing else talks to the server.
+                            counters = new Messages.ServerCounters(counters.maxInFlight(), counters.requests(),
+                                    ServerQuiet.await(server));
+                        }
                         if (sampler != null) {
                             samples.put(measuredIndex, sampler.stop());
                             sampler = null;

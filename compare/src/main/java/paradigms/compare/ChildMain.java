@@ -41,8 +41,9 @@ public final class ChildMain {
         Plan plan = Plan.of(assignment.mode(), Duration.ofMillis(assignment.latencyMillis()));
         var parent = new ParentLink(protocol, fromParent);
         var runner = new CaseRunner(paradigm, new Fixtures(assignment.serverPort(), assignment.database()), parent);
+        long pid = ProcessHandle.current().pid(); // in the log, so that a reader sees which cases shared a JVM
         for (String caseId : assignment.caseIds()) {
-            System.err.println("== " + paradigm.name() + " / " + caseId);
+            System.err.println("== " + paradigm.name() + " / " + caseId + " (JVM " + pid + ")");
             parent.send(Messages.Event.caseDone(runner.run(plan.byId(caseId))));
         }
         parent.send(Messages.Event.bye());

@@ -39,7 +39,8 @@ public final class Compare implements Callable<Integer> {
     static final long DEFAULT_LATENCY_MILLIS = 50;
 
     @Option(names = "--exercises", split = ",", paramLabel = "NAME", converter = ExerciseConverter.class,
-            description = "Exercises to run, comma-separated (default: all): download, squares, exhibition, crawl, blocking.")
+            description = "Exercises to run, comma-separated (default: all): download, squares, exhibition, crawl, waiters, "
+                    + "blocking, counter, deadline.")
     private List<Exercise> exercises;
 
     @Option(names = "--paradigms", split = ",", paramLabel = "NAME",
@@ -51,10 +52,11 @@ public final class Compare implements Callable<Integer> {
     private ModeChoice mode;
 
     static final class ModeChoice {
-        @Option(names = "--quick", description = "Few repeats, small inputs, sized for under 2 minutes on 2 cores (the default).")
+        @Option(names = "--quick", description = "Few repeats, small inputs: a few minutes on 2 cores (the default).")
         boolean quick;
 
-        @Option(names = "--full", description = "More repeats, larger inputs, and 1,000,000 requests with 1,000 in flight.")
+        @Option(names = "--full", description = "More repeats, larger inputs, 1,000,000 requests with 1,000 in flight, "
+                + "and up to 1,000,000 waiting tasks.")
         boolean full;
     }
 

@@ -114,7 +114,7 @@ final class CompareRun {
         if (workload.needsConcurrentWaiting() && !paradigm.claims(Claim.WAITS_CONCURRENTLY)) {
             var download = (DownloadWorkload) workload;
             return paradigm.name() + " does not claim WAITS_CONCURRENTLY: " + Format.count(download.count())
-                    + " requests one at a time would take " + Format.millis(download.waitEach().toMillis() * (double) download.count());
+                    + " requests one at a time would take " + Format.millis(download.latency().toMillis() * (double) download.count());
         }
         return null;
     }

@@ -105,6 +105,7 @@ record CrawlWorkload(long seed, int pages, Duration slowDelay, int maxInFlight, 
             case Site.Html html -> html.hrefs();
             case Site.Moved moved -> List.of(moved.location());
             case Site.Missing missing -> List.of();
+            case Site.Fault fault -> List.of(); // none on compare's site (generated without faults); a dead end
         };
         return hrefs.stream()
                 .map(href -> origin.resolve(path).resolve(href).normalize())

@@ -18,16 +18,9 @@ import java.util.Optional;
 /**
  * {@code download}: fetch {@code count} URLs of {@code bodySize} bytes with at most
  * {@code maxInFlight} in flight, against a server that waits {@code latency} before each answer.
- * The same class makes the capacity probe ({@code download-scale}, count = maxInFlight) and the
- * seed's headline ({@code download-million}).
- *
- * @param answerDelay null to use the server's latency; otherwise each URL asks the server to wait
- *                    this long ({@code ?delay=}). The capacity probe needs a long wait: starting
- *                    1,000 platform threads takes about half a second, and with 50 ms answers the
- *                    first requests would be over before the last began — the probe would measure
- *                    how fast tasks start, not how many can wait at once.
+ * The same class makes the seed's headline ({@code download-million}).
  */
-record DownloadWorkload(String id, int count, int maxInFlight, int bodySize, Duration latency, Duration answerDelay,
+record DownloadWorkload(String id, int count, int maxInFlight, int bodySize, Duration latency,
                         Repeats repeats, boolean traced, boolean needsConcurrentWaiting) implements Workload {
 
     /** Up to this many URLs, every body's checksum is checked; above, only sizes (hashing a million bodies twice is not the point). */
@@ -41,7 +34,7 @@ record DownloadWorkload(String id, int count, int maxInFlight, int bodySize, Dur
     @Override
     public String description() {
         return String.format(java.util.Locale.ROOT, "%,d URLs of %,d bytes, at most %,d in flight, answers after %,d ms",
-                count, bodySize, maxInFlight, waitEach().toMillis());
+                count, bodySize, maxInFlight, latency.toMillis());
     }
 
     @Override
@@ -49,16 +42,11 @@ record DownloadWorkload(String id, int count, int maxInFlight, int bodySize, Dur
         return true;
     }
 
-    /** How long the server waits before each answer. */
-    Duration waitEach() {
-        return answerDelay == null ? latency : answerDelay;
-    }
-
     /** Perfect waiting: ceil(N / C) rounds of one wait each. */
     @Override
     public Optional<Duration> ideal() {
         long rounds = (count + maxInFlight - 1) / maxInFlight;
-        return Optional.of(waitEach().multipliedBy(rounds));
+        return Optional.of(latency.multipliedBy(rounds));
     }
 
     @Override
@@ -69,10 +57,9 @@ record DownloadWorkload(String id, int count, int maxInFlight, int bodySize, Dur
     @Override
     public Prepared<List<DownloadResult>> prepare(Paradigm paradigm, Fixtures fixtures) {
         List<URI> urls = new ArrayList<>(count);
-        String delay = answerDelay == null ? "" : "&delay=" + answerDelay.toMillis();
         for (int i = 0; i < count; i++) {
             // The case id in the query keeps URLs distinct between cases (the server counts per target).
-            urls.add(fixtures.url("/data/" + i + "?size=" + bodySize + "&case=" + id + delay));
+            urls.add(fixtures.url("/data/" + i + "?size=" + bodySize + "&case=" + id));
         }
         var request = new DownloadRequest(urls, maxInFlight);
         var downloader = paradigm.downloader();

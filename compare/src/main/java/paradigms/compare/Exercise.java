@@ -4,13 +4,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** The exercises compare knows, by the name used on the command line. */
+/** The exercises compare knows, by the name used on the command line, in the order of the design's table. */
 enum Exercise {
     DOWNLOAD,
     SQUARES,
     EXHIBITION,
     CRAWL,
-    BLOCKING;
+    WAITERS,
+    BLOCKING,
+    COUNTER,
+    DEADLINE;
 
     /** The command-line name: {@code download}, {@code squares}, … */
     String cliName() {

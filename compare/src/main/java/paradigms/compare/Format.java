@@ -28,6 +28,17 @@ final class Format {
         return mb < 1_024 ? String.format(Locale.ROOT, "%.0f MB", mb) : String.format(Locale.ROOT, "%.2f GB", mb / 1_024);
     }
 
+    /** A small size, per task: "480 B", "8.7 KB", "1.2 MB" (1 KB = 1,024 bytes). */
+    static String bytes(double bytes) {
+        if (bytes < 1_024) {
+            return String.format(Locale.ROOT, "%.0f B", bytes);
+        }
+        if (bytes < 1_024 * 1_024) {
+            return String.format(Locale.ROOT, "%.1f KB", bytes / 1_024);
+        }
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1_024 * 1_024));
+    }
+
     /** "7.9×" */
     static String times(double ratio) {
         return String.format(Locale.ROOT, ratio < 10 ? "%.2f×" : "%.1f×", ratio);

@@ -12,7 +12,8 @@ import java.util.List;
  * child  → parent Event "run"                 before each run; the parent resets the server's counters
  * parent → child  "go"
  * child  → parent Event "ran"                 after the run
- * parent → child  ServerCounters              what the server saw during the run
+ * parent → child  ServerCounters              what the server saw during the run (for a deadline case, after
+ *                                             waiting until nothing is left in flight at the server: ServerQuiet)
  * child  → parent Event "case" with a result  after the last run of a case (or when it failed)
  * child  → parent Event "bye"                 after the last case; then the child exits
  * </pre>
@@ -55,8 +56,17 @@ final class Messages {
         }
     }
 
-    /** The parent's answer to "ran". */
-    record ServerCounters(int maxInFlight, long requests) {
+    /**
+     * The parent's answer to "ran".
+     *
+     * @param quiet for a case that {@link Workload#awaitsQuietServer()}: whether and when the server had nothing
+     *              left in flight and no connection open after the run; otherwise null
+     */
+    record ServerCounters(int maxInFlight, long requests, ServerQuiet quiet) {
+
+        ServerCounters(int maxInFlight, long requests) {
+            this(maxInFlight, requests, null);
+        }
     }
 
     static final String GO = "go";

@@ -4,9 +4,9 @@ import java.util.Locale;
 
 /** How long and how thoroughly to measure. */
 enum Mode {
-    /** The default: every paradigm in at most two minutes on 2 cores; fewer repeats, smaller inputs. */
+    /** The default: fewer repeats, smaller inputs; every paradigm in a few minutes on 2 cores. */
     QUICK,
-    /** More repeats, larger inputs, and the seed's headline: 1,000,000 requests, 1,000 in flight. */
+    /** More repeats, larger inputs, and the seed's headlines: 1,000,000 requests (1,000 in flight), up to 1,000,000 waiting tasks. */
     FULL;
 
     String cliName() {

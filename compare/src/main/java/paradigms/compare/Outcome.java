@@ -3,21 +3,42 @@ package paradigms.compare;
 import java.util.List;
 
 /**
- * What one run of a case produced, beyond its cost: enough to check it and to draw it.
+ * What one run of a case produced, beyond its cost: enough to check it and to draw it. The
+ * exercise-specific figures are null except for their own exercise.
  *
- * @param units         requests, pages or queries done (for the per-second figure); 0 for squares and exhibition
+ * @param units         requests, pages, queries or increments done (for the per-second figure); 0 where that means nothing
  * @param problem       null when the result is right; otherwise what is wrong with it
  * @param heartbeatGapMillis blocking: the heartbeat's largest gap; otherwise null
  * @param exhibitionHours    exhibition: how long it took in exhibition hours; otherwise null
  * @param masterMoves   exhibition: the master's moves, for the picture; otherwise empty
+ * @param waiters       waiters: how many tasks, how many at once, the heap before the run, the capacity
+ * @param counter       counter: the total and what it should be
+ * @param deadline      deadline: how the call ended, when, and what it left behind
  */
-record Outcome(int units, String problem, Double heartbeatGapMillis, Double exhibitionHours, List<MasterMove> masterMoves) {
+record Outcome(int units, String problem, Double heartbeatGapMillis, Double exhibitionHours, List<MasterMove> masterMoves,
+               WaitersWorkload.Figures waiters, CounterWorkload.Figures counter, DeadlineWorkload.Figures deadline) {
 
     Outcome {
         masterMoves = masterMoves == null ? List.of() : List.copyOf(masterMoves);
     }
 
+    Outcome(int units, String problem, Double heartbeatGapMillis, Double exhibitionHours, List<MasterMove> masterMoves) {
+        this(units, problem, heartbeatGapMillis, exhibitionHours, masterMoves, null, null, null);
+    }
+
     static Outcome of(int units, String problem) {
         return new Outcome(units, problem, null, null, List.of());
+    }
+
+    Outcome with(WaitersWorkload.Figures figures) {
+        return new Outcome(units, problem, heartbeatGapMillis, exhibitionHours, masterMoves, figures, counter, deadline);
+    }
+
+    Outcome with(CounterWorkload.Figures figures) {
+        return new Outcome(units, problem, heartbeatGapMillis, exhibitionHours, masterMoves, waiters, figures, deadline);
+    }
+
+    Outcome with(DeadlineWorkload.Figures figures) {
+        return new Outcome(units, problem, heartbeatGapMillis, exhibitionHours, masterMoves, waiters, counter, figures);
     }
 }

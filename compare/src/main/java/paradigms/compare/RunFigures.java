@@ -7,12 +7,23 @@ package paradigms.compare;
  * @param cpuMillis          CPU time of the child JVM, all its threads; worker processes of its own are not included
  * @param peakThreads        the most live platform threads in the child JVM (virtual threads are not counted)
  * @param peakHeapBytes      the largest heap occupancy, garbage not yet collected included
- * @param units              requests, pages or queries done; 0 where that means nothing
+ * @param units              requests, pages, queries or increments done; 0 where that means nothing
  * @param serverMaxInFlight  the web server's observed maximum of requests in flight, or null if the case does not use it
  * @param serverRequests     requests the web server answered during the run, or null
  * @param heartbeatGapMillis blocking: the heartbeat's largest gap, or null
  * @param exhibitionHours    exhibition: its length in exhibition hours, or null
+ * @param waiters            waiters: its own figures, or null
+ * @param counter            counter: its own figures, or null
+ * @param deadline           deadline: its own figures, or null
  */
 record RunFigures(double wallMillis, double cpuMillis, int peakThreads, long peakHeapBytes, int units,
-                  Integer serverMaxInFlight, Long serverRequests, Double heartbeatGapMillis, Double exhibitionHours) {
+                  Integer serverMaxInFlight, Long serverRequests, Double heartbeatGapMillis, Double exhibitionHours,
+                  WaitersWorkload.Figures waiters, CounterWorkload.Figures counter, DeadlineWorkload.Figures deadline) {
+
+    /** A run without exercise-specific figures (tests). */
+    RunFigures(double wallMillis, double cpuMillis, int peakThreads, long peakHeapBytes, int units,
+               Integer serverMaxInFlight, Long serverRequests, Double heartbeatGapMillis, Double exhibitionHours) {
+        this(wallMillis, cpuMillis, peakThreads, peakHeapBytes, units, serverMaxInFlight, serverRequests, heartbeatGapMillis,
+                exhibitionHours, null, null, null);
+    }
 }

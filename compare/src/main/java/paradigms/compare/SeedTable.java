@@ -1,7 +1,5 @@
 package paradigms.compare;
 
-import paradigms.common.Claim;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -49,8 +47,10 @@ record SeedTable(List<ParadigmInfo> columns, List<Row> rows) {
                         paradigms.stream().map(builder::waiting).toList()),
                 new Row("uses all CPU cores", "squares: speedup over sequential on " + cores + " cores, and whether trace spans overlap",
                         paradigms.stream().map(builder::cores).toList()),
-                new Row("scalability", "download-scale: N = C requests at once, how many the server saw in flight"
-                        + " (a stand-in until the waiters exercise exists)",
+                new Row("scalability", "waiters: N = min(the paradigm's declared capacity, " + Format.count(builder.waitersCase().maxTasks())
+                        + ") tasks each wait " + Format.millis(builder.waitersCase().waitFor().toMillis())
+                        + "; how many waited at once, the time beyond the wait,"
+                        + " peak heap and heap per task, platform threads, and what stops it",
                         paradigms.stream().map(builder::scalability).toList()),
                 new Row("blocking library calls", "blocking: the heartbeat's largest gap while JDBC queries ran",
                         paradigms.stream().map(builder::blocking).toList()),
@@ -111,18 +111,35 @@ record SeedTable(List<ParadigmInfo> columns, List<Row> rows) {
             });
         }
 
+        /** The plan's waiters case: its most tasks and its wait are in the row's description. */
+        WaitersWorkload waitersCase() {
+            return (WaitersWorkload) plan.byId("waiters");
+        }
+
+        /**
+         * By how many tasks waited at the same moment: the seed's "tens / hundreds / thousands",
+         * extended to the millions. The figure: "10,000 waiting at once: 1.21 s beyond the 100 ms
+         * wait, 85 MB peak heap (8.7 KB per task), 10,006 platform threads"; and where the
+         * paradigm's capacity set N, "; stops at 10,000: REASON".
+         */
         Cell scalability(ParadigmInfo p) {
-            if (!p.claims(Claim.WAITS_CONCURRENTLY)) {
-                // The probe was skipped for it: N requests would take N × latency. Its download shows why.
-                return unlessMeasured(p.name(), "download", Exercise.DOWNLOAD, s -> Cell.of(p.name(),
-                        s.serverMaxInFlight() <= 1 ? "one at a time" : magnitude(s.serverMaxInFlight()),
-                        s.serverMaxInFlight() + " in flight in download; it does not claim WAITS_CONCURRENTLY, so the probe was not run"));
-            }
-            return unlessMeasured(p.name(), "download-scale", Exercise.DOWNLOAD, s -> Cell.of(p.name(),
-                    magnitude(s.serverMaxInFlight()),
-                    String.format(Locale.ROOT, "%s of %s in flight at once, %s, %s threads, %s heap",
-                            Format.count(s.serverMaxInFlight()), Format.count(s.maxInFlightAllowed()), Format.millis(s.wallMillis()),
-                            Format.count(s.peakThreads()), Format.megabytes((long) (s.peakHeapMegabytes() * 1024 * 1024)))));
+            return unlessMeasured(p.name(), "waiters", Exercise.WAITERS, s -> {
+                CaseSummary.Waiters w = s.waiters();
+                String wait = Format.millis(w.waitMillis());
+                String howMany = w.maxWaitingAtOnce() == w.tasks()
+                        ? Format.count(w.tasks()) + " waiting at once"
+                        : Format.count(w.tasks()) + " tasks, " + Format.count(w.maxWaitingAtOnce()) + " waiting at once";
+                String time = w.maxWaitingAtOnce() == w.tasks()
+                        ? Format.millis(w.beyondWaitMillis()) + " beyond the " + wait + " wait"
+                        : Format.millis(s.wallMillis()) + " for " + Format.count(w.tasks()) + " waits of " + wait;
+                String figure = String.format(Locale.ROOT, "%s: %s, %s peak heap (%s per task), %s platform threads",
+                        howMany, time, Format.megabytes((long) (s.peakHeapMegabytes() * 1024 * 1024)),
+                        Format.bytes(w.heapPerTaskBytes()), Format.count(s.peakThreads()));
+                if (w.stopsAtCapacity()) {
+                    figure += "; stops at " + Format.count(w.capacity()) + ": " + w.limitedBy();
+                }
+                return Cell.of(p.name(), magnitudeOf(w.maxWaitingAtOnce()), figure);
+            });
         }
 
         Cell blocking(ParadigmInfo p) {
@@ -134,18 +151,28 @@ record SeedTable(List<ParadigmInfo> columns, List<Row> rows) {
                                 + query.toMillis() + " ms ran");
             });
         }
+    }
 
-        private static String magnitude(int reached) {
-            if (reached >= 1_000) {
-                return "thousands";
-            }
-            if (reached >= 100) {
-                return "hundreds";
-            }
-            if (reached >= 10) {
-                return "tens";
-            }
-            return reached <= 1 ? "one at a time" : "a few";
+    /** The seed's "tens / hundreds / thousands", by how many were at once, extended to the millions. */
+    static String magnitudeOf(int reached) {
+        if (reached >= 1_000_000) {
+            return "millions";
         }
+        if (reached >= 100_000) {
+            return "hundreds of thousands";
+        }
+        if (reached >= 10_000) {
+            return "tens of thousands";
+        }
+        if (reached >= 1_000) {
+            return "thousands";
+        }
+        if (reached >= 100) {
+            return "hundreds";
+        }
+        if (reached >= 10) {
+            return "tens";
+        }
+        return reached <= 1 ? "one at a time" : "a few";
     }
 }

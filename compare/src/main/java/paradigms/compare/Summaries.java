@@ -33,13 +33,13 @@ final class Summaries {
             return new CaseSummary(result.paradigm(), result.caseId(), workload.exercise().cliName(), workload.description(),
                     status, result.reason(), result.warmups(), 0, null, null, null, null, null, null, workload.unitName(),
                     ideal(workload, baseline, cores).map(Summaries::millis).orElse(null), null, null, null, allowed,
-                    null, null, null, result.runs());
+                    null, null, null, null, null, null, result.runs());
         }
         RunFigures median = result.median();
         double wall = median.wallMillis();
         Double perSecond = workload.unitName() == null || wall <= 0 ? null : median.units() / (wall / 1_000);
         Double ideal = ideal(workload, baseline, cores).map(Summaries::millis).orElse(null);
-        Double speedup = baseline == null ? null : baseline.median().wallMillis() / wall;
+        Double speedup = baseline == null || !workload.comparesWithBaseline() ? null : baseline.median().wallMillis() / wall;
         return new CaseSummary(result.paradigm(), result.caseId(), workload.exercise().cliName(), workload.description(),
                 status, result.reason(), result.warmups(), result.runs().size(),
                 wall, median.cpuMillis(), wall <= 0 ? null : median.cpuMillis() / wall,
@@ -47,7 +47,19 @@ final class Summaries {
                 perSecond, workload.unitName(),
                 ideal, ideal == null || ideal <= 0 ? null : wall / ideal, speedup,
                 median.serverMaxInFlight(), allowed,
-                median.heartbeatGapMillis(), median.exhibitionHours(), result.parallelSpans(), result.runs());
+                median.heartbeatGapMillis(), median.exhibitionHours(), result.parallelSpans(),
+                waiters(workload, median), median.counter(), median.deadline(), result.runs());
+    }
+
+    /** The scalability figures of the median run, or null for other cases. */
+    static CaseSummary.Waiters waiters(Workload workload, RunFigures median) {
+        WaitersWorkload.Figures f = median.waiters();
+        if (!(workload instanceof WaitersWorkload w) || f == null) {
+            return null;
+        }
+        long grown = Math.max(0, median.peakHeapBytes() - f.heapBeforeBytes());
+        return new CaseSummary.Waiters(f.tasks(), f.waitMillis(), f.maxWaitingAtOnce(), f.early(), f.capacity(), f.limitedBy(),
+                f.capacity() < w.maxTasks(), median.wallMillis() - f.waitMillis(), f.tasks() == 0 ? 0 : (double) grown / f.tasks());
     }
 
     /**
@@ -70,8 +82,11 @@ final class Summaries {
             case DownloadWorkload d -> d.maxInFlight();
             case CrawlWorkload c -> c.maxInFlight();
             case BlockingWorkload b -> b.maxConnections();
+            case DeadlineWorkload d -> d.maxInFlight();
             case SquaresWorkload s -> null;
             case ExhibitionWorkload e -> null;
+            case WaitersWorkload w -> null;
+            case CounterWorkload c -> null;
         };
     }
 

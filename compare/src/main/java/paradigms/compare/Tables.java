@@ -30,9 +30,9 @@ final class Tables {
                     rows.add(row(s));
                 }
             }
-            String ideal = info.idealMillis() != null ? "ideal " + Format.millis(info.idealMillis())
-                    : "ideal: the baseline's time ÷ cores";
-            tables.add(new Table(info.id(), info.id() + " — " + info.inputs() + "; " + ideal, rows));
+            String ideal = info.idealMillis() != null ? "; ideal " + Format.millis(info.idealMillis())
+                    : info.exercise().equals("squares") ? "; ideal: the baseline's time ÷ cores" : "";
+            tables.add(new Table(info.id(), info.id() + " — " + info.inputs() + ideal, rows));
         }
         return tables;
     }
@@ -65,11 +65,40 @@ final class Tables {
         if (s.parallelSpans() != null && s.exercise().equals("squares")) {
             notes.add(s.parallelSpans() ? "spans overlap" : "spans never overlap");
         }
+        if (s.waiters() != null) {
+            notes.add(waiters(s.waiters()));
+        }
+        if (s.counter() != null) {
+            var c = s.counter();
+            notes.add(c.lost() == 0 ? "total " + Format.count(c.total()) + ", exact"
+                    : "total " + Format.count(c.total()) + " of " + Format.count(c.expected()));
+        }
+        if (s.deadline() != null) {
+            notes.add(deadline(s.deadline()));
+        }
         notes.add(s.runs() + (s.runs() == 1 ? " run" : " runs") + " after " + s.warmups() + (s.warmups() == 1 ? " warm-up" : " warm-ups"));
         if ("wrong".equals(s.status())) {
             notes.add("WRONG: " + s.reason());
         }
         return String.join("; ", notes);
+    }
+
+    /** "N = 10,000 (capacity 250,000), 10,000 at once, 1.21 s beyond the wait, 8.7 KB heap per task". */
+    static String waiters(CaseSummary.Waiters w) {
+        return "N = " + Format.count(w.tasks()) + " (capacity " + Format.count(w.capacity()) + ")"
+                + ", " + Format.count(w.maxWaitingAtOnce()) + " at once"
+                + ", " + Format.millis(w.beyondWaitMillis()) + " beyond the wait"
+                + ", " + Format.bytes(w.heapPerTaskBytes()) + " heap per task";
+    }
+
+    /** "FAILED_FAST: 1 finished, 1 failed, 3 cancelled; back 12 ms after the failure; server quiet at return; nothing left in the JVM". */
+    static String deadline(DeadlineWorkload.Figures d) {
+        String after = d.ending().equals("DEADLINE_PASSED") ? "the deadline" : "the failure's answer";
+        String back = d.beyondMillis() >= 0 ? "back " + Format.millis(d.beyondMillis()) + " after " + after
+                : "back " + Format.millis(-d.beyondMillis()) + " before " + after;
+        return d.ending() + ": " + d.finished() + " finished, " + d.failed() + " failed, " + d.cancelled() + " cancelled; "
+                + back + "; " + (d.server() == null ? "server not watched" : d.server().describe()) + "; "
+                + (d.leftInJvm().isEmpty() ? "nothing left in the JVM" : "left in the JVM: " + String.join(", ", d.leftInJvm()));
     }
 
     /** Padded columns; the last column is not padded (it holds the longest text). */

@@ -5,11 +5,14 @@ import org.junit.jupiter.api.Timeout;
 import paradigms.common.Claim;
 import paradigms.common.Paradigm;
 import paradigms.common.blocking.BlockingQueries;
+import paradigms.common.counter.CounterExercise;
 import paradigms.common.crawl.Crawler;
+import paradigms.common.deadline.DeadlineDownloader;
 import paradigms.common.download.Downloader;
 import paradigms.common.exhibition.Exhibition;
 import paradigms.common.sequential.SequentialParadigm;
 import paradigms.common.squares.SquaresCalculator;
+import paradigms.common.waiters.Waiters;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -77,6 +80,32 @@ class CaseRunnerTest {
         assertFalse(repeats.another(5, Duration.ZERO), "all repeats done");
     }
 
+    @Test
+    void waitersRunsTheSmallerOfTheCapacityAndTheModesMostAndKeepsTheHeapBeforeEachRun() {
+        // The baseline declares 10; asking for at most 5 runs 5, asking for 50 runs its 10.
+        var few = new WaitersWorkload(5, Duration.ofMillis(10), new Repeats(1, 2, Duration.ofSeconds(30), Duration.ofSeconds(10)));
+        CaseResult result = runner(new SequentialParadigm(), 3).run(few);
+        assertEquals(CaseResult.Status.OK, result.status(), result.reason());
+        assertEquals(2, result.runs().size());
+        for (RunFigures run : result.runs()) {
+            WaitersWorkload.Figures f = run.waiters();
+            assertEquals(5, f.tasks());
+            assertEquals(5, f.completed());
+            assertEquals(0, f.early());
+            assertEquals(1, f.maxWaitingAtOnce(), "the baseline waits one task at a time");
+            assertEquals(10, f.capacity());
+            assertTrue(f.heapBeforeBytes() > 0 && f.heapBeforeBytes() <= run.peakHeapBytes(), "measured before this run: " + run);
+            assertTrue(run.wallMillis() >= 50, "5 waits of 10 ms, one after another: " + run);
+        }
+        CaseSummary.Waiters summary = Summaries.waiters(few, result.median());
+        assertFalse(summary.stopsAtCapacity(), "5 is the mode's most here, not the capacity");
+
+        var many = new WaitersWorkload(50, Duration.ofMillis(1), new Repeats(0, 1, Duration.ZERO, Duration.ofSeconds(10)));
+        CaseResult capped = runner(new SequentialParadigm(), 1).run(many);
+        assertEquals(10, capped.median().waiters().tasks());
+        assertTrue(Summaries.waiters(many, capped.median()).stopsAtCapacity(), "the capacity set N: its reason is the figure");
+    }
+
     private static RunFigures figures(double wall) {
         return new RunFigures(wall, wall, 1, 1, 0, null, null, null, null);
     }
@@ -120,6 +149,21 @@ class CaseRunnerTest {
         @Override
         public BlockingQueries blocking() {
             return sequential.blocking();
+        }
+
+        @Override
+        public Waiters waiters() {
+            return sequential.waiters();
+        }
+
+        @Override
+        public CounterExercise counter() {
+            return sequential.counter();
+        }
+
+        @Override
+        public DeadlineDownloader deadline() {
+            return sequential.deadline();
         }
     }
 }

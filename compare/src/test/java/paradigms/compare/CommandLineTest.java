@@ -57,6 +57,26 @@ class CommandLineTest {
     }
 
     @Test
+    void theScalabilitySharedStateAndCancellationExercisesCanBeChosenByName() {
+        CompareRun.Options options = Compare.parse("--exercises", "waiters,counter,deadline");
+        assertEquals(EnumSet.of(Exercise.WAITERS, Exercise.COUNTER, Exercise.DEADLINE), options.exercises());
+        List<String> cases = Plan.of(Mode.QUICK, Duration.ofMillis(50)).forExercises(options.exercises()).stream()
+                .map(Workload::id).toList();
+        assertEquals(List.of("counter", "deadline-fail-fast", "deadline-passes", "waiters"), cases,
+                "deadline is two cases; waiters comes last, in a child JVM of its own");
+    }
+
+    @Test
+    void waitersTriesTenThousandTasksQuicklyAndAMillionInFullEachInAJvmOfItsOwn() {
+        var quick = (WaitersWorkload) Plan.of(Mode.QUICK, Duration.ofMillis(50)).byId("waiters");
+        var full = (WaitersWorkload) Plan.of(Mode.FULL, Duration.ofMillis(50)).byId("waiters");
+        assertEquals(10_000, quick.maxTasks());
+        assertEquals(1_000_000, full.maxTasks());
+        assertTrue(quick.ownJvm() && full.ownJvm());
+        assertEquals("8g", Plan.of(Mode.FULL, Duration.ofMillis(50)).childMaxHeap(), "room for a million waiting tasks");
+    }
+
+    @Test
     void theSequentialBaselineIsAlwaysAddedAndTheReportSaysSo() {
         CompareRun.Options options = Compare.parse("--paradigms", "stand-in");
         assertEquals(List.of("sequential", "stand-in"), options.paradigms().stream().map(ParadigmInfo::name).toList());
@@ -85,7 +105,7 @@ class CommandLineTest {
                 .map(name -> Arguments.of(List.of("--paradigms", name), "\"" + name + "\" is not on compare's class path"));
         var available = String.join(", ", present().stream().sorted().toList());
         return Stream.concat(absent, Stream.of(
-                Arguments.of(List.of("--exercises", "download,nope"), "unknown exercise \"nope\" (known: download, squares, exhibition, crawl, blocking)"),
+                Arguments.of(List.of("--exercises", "download,nope"), "unknown exercise \"nope\" (known: download, squares, exhibition, crawl, waiters, blocking, counter, deadline)"),
                 Arguments.of(List.of("--quick", "--full"), "mutually exclusive"),
                 Arguments.of(List.of("--paradigms", "nope"), "unknown paradigm \"nope\"; available: " + available),
                 Arguments.of(List.of("--latency", "0"), "--latency must be between 1 and 10000 ms, was 0"),
@@ -116,6 +136,9 @@ class CommandLineTest {
         assertEquals(0, run.code());
         for (String option : List.of("--exercises", "--paradigms", "--quick", "--full", "--out", "--latency", "--no-progress")) {
             assertTrue(run.out().contains(option), "help mentions " + option + ":\n" + run.out());
+        }
+        for (Exercise exercise : Exercise.values()) {
+            assertTrue(run.out().contains(exercise.cliName()), "help names the exercise " + exercise.cliName() + ":\n" + run.out());
         }
     }
 

@@ -29,12 +29,20 @@ class SeedTableTest {
                                 Boolean parallel, Double heartbeatGap) {
         return new CaseSummary(paradigm, caseId, caseId.startsWith("download") ? "download" : caseId, "inputs", "ok", null, 1, 3,
                 wall, wall / 2, 0.5, 12, 40.0, null, null, wall / 2, 2.0, speedup, inFlight, allowed, heartbeatGap, null, parallel,
-                List.of());
+                null, null, null, List.of());
+    }
+
+    /** A measured waiters case: N tasks of 100 ms, {@code atOnce} of them waiting at the same moment, 4 KB each. */
+    static CaseSummary waiters(String paradigm, double wall, int tasks, int atOnce, int capacity, String limitedBy) {
+        var figures = new CaseSummary.Waiters(tasks, 100, atOnce, 0, capacity, limitedBy, capacity < Plan.WAITERS_QUICK,
+                wall - 100, 4_096.0);
+        return new CaseSummary(paradigm, "waiters", "waiters", "inputs", "ok", null, 1, 2, wall, wall / 2, 0.5, 12, 40.0,
+                null, null, 100.0, wall / 100, null, null, null, null, null, null, figures, null, null, List.of());
     }
 
     static CaseSummary notMeasured(String paradigm, String caseId, String status, String reason) {
         return new CaseSummary(paradigm, caseId, caseId, "inputs", status, reason, 0, 0, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, List.of());
+                null, null, null, null, null, null, null, null, null, null, null, null, List.of());
     }
 
     private static List<CaseSummary> summaries() {
@@ -47,10 +55,10 @@ class SeedTableTest {
         all.add(measured("threads", "squares", 33, 1.8, null, null, true, null));
         all.add(measured("busy", "squares", 55, 1.1, null, null, true, null));
         all.add(notMeasured("broken", "squares", "wrong", "sum 0 is wrong"));
-        all.add(notMeasured("sequential", "download-scale", "skipped", "does not claim WAITS_CONCURRENTLY"));
-        all.add(measured("threads", "download-scale", 3100, null, 1000, 1000, null, null));
-        all.add(measured("busy", "download-scale", 3500, null, 240, 1000, null, null));
-        all.add(notMeasured("broken", "download-scale", "skipped", "does not claim WAITS_CONCURRENTLY"));
+        all.add(waiters("sequential", 1_000, 10, 1, 10, "tasks wait one after another"));
+        all.add(waiters("threads", 1_300, 10_000, 10_000, 10_000, "one platform thread per task"));
+        all.add(waiters("busy", 400, 500, 500, 500, "the heap of a busy test"));
+        all.add(notMeasured("broken", "waiters", "failed", "OutOfMemoryError: Java heap space"));
         all.add(measured("sequential", "blocking", 1600, 1.0, null, 4, false, 205.0));
         all.add(measured("threads", "blocking", 420, 3.8, null, 4, true, 11.0));
         all.add(notMeasured("busy", "blocking", "skipped", "no database"));
@@ -59,7 +67,7 @@ class SeedTableTest {
 
     private static SeedTable table() {
         return SeedTable.build(List.of(SEQUENTIAL, THREADS, BUSY, BROKEN), summaries(),
-                EnumSet.of(Exercise.DOWNLOAD, Exercise.SQUARES, Exercise.BLOCKING), PLAN, 2);
+                EnumSet.of(Exercise.DOWNLOAD, Exercise.SQUARES, Exercise.WAITERS, Exercise.BLOCKING), PLAN, 2);
     }
 
     private static SeedTable.Cell cell(SeedTable table, String question, String paradigm) {
@@ -109,13 +117,38 @@ class SeedTableTest {
     }
 
     @Test
-    void scalabilityNamesTheMagnitudeReachedAndExplainsTheParadigmsThatWaitOneAtATime() {
+    void scalabilityComesFromWaitersAndNamesHowManyWaitedAtOnceWithTimeAndMemory() {
         SeedTable table = table();
-        assertEquals("thousands", cell(table, "scalability", "threads").verdict());
-        assertEquals("hundreds", cell(table, "scalability", "busy").verdict());
+        assertTrue(table.rows().get(2).measuredBy().startsWith("waiters: N = min(the paradigm's declared capacity, 10,000)"),
+                table.rows().get(2).measuredBy());
+        SeedTable.Cell threads = cell(table, "scalability", "threads");
+        assertEquals("tens of thousands", threads.verdict());
+        assertEquals("10,000 waiting at once: 1.20 s beyond the 100 ms wait, 40 MB peak heap (4.0 KB per task), 12 platform threads",
+                threads.figure(), "the capacity equals the mode's most, so it did not stop it: no reason given");
+    }
+
+    @Test
+    void aParadigmStoppedByItsCapacityHasItsReasonAsTheFigure() {
+        SeedTable table = table();
+        SeedTable.Cell busy = cell(table, "scalability", "busy");
+        assertEquals("hundreds", busy.verdict());
+        assertTrue(busy.figure().endsWith("; stops at 500: the heap of a busy test"), busy.figure());
         SeedTable.Cell sequential = cell(table, "scalability", "sequential");
         assertEquals("one at a time", sequential.verdict());
-        assertTrue(sequential.figure().startsWith("1 in flight in download"), sequential.figure());
+        assertTrue(sequential.figure().startsWith("10 tasks, 1 waiting at once: 1.00 s for 10 waits of 100 ms"), sequential.figure());
+        assertTrue(sequential.figure().endsWith("; stops at 10: tasks wait one after another"), sequential.figure());
+        assertEquals("failed: OutOfMemoryError: Java heap space", cell(table, "scalability", "broken").reason());
+    }
+
+    @Test
+    void theMagnitudeGoesFromOneAtATimeToMillions() {
+        assertEquals("one at a time", SeedTable.magnitudeOf(1));
+        assertEquals("a few", SeedTable.magnitudeOf(9));
+        assertEquals("tens", SeedTable.magnitudeOf(10));
+        assertEquals("thousands", SeedTable.magnitudeOf(9_999));
+        assertEquals("tens of thousands", SeedTable.magnitudeOf(10_000));
+        assertEquals("hundreds of thousands", SeedTable.magnitudeOf(250_000));
+        assertEquals("millions", SeedTable.magnitudeOf(1_000_000));
     }
 
     @Test
@@ -135,6 +168,7 @@ class SeedTableTest {
         assertEquals("not measured: no blocking result", cell(table, "blocking library calls", "broken").reason());
         SeedTable withoutSquares = SeedTable.build(List.of(SEQUENTIAL), summaries(), EnumSet.of(Exercise.DOWNLOAD), PLAN, 2);
         assertEquals("not measured: --exercises left out squares", cell(withoutSquares, "uses all CPU cores", "sequential").reason());
+        assertEquals("not measured: --exercises left out waiters", cell(withoutSquares, "scalability", "sequential").reason());
         assertNotNull(cell(withoutSquares, "optimizes waiting", "sequential").figure());
     }
 }

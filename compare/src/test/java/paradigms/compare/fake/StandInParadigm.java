@@ -3,7 +3,11 @@ package paradigms.compare.fake;
 import paradigms.common.Claim;
 import paradigms.common.Paradigm;
 import paradigms.common.blocking.BlockingQueries;
+import paradigms.common.counter.CounterExercise;
+import paradigms.common.counter.CounterResult;
+import paradigms.common.counter.SharedCounter;
 import paradigms.common.crawl.Crawler;
+import paradigms.common.deadline.DeadlineDownloader;
 import paradigms.common.download.DownloadResult;
 import paradigms.common.download.Downloader;
 import paradigms.common.exhibition.Exhibition;
@@ -12,6 +16,12 @@ import paradigms.common.sequential.SequentialParadigm;
 import paradigms.common.squares.SquareSum;
 import paradigms.common.squares.SquaresCalculator;
 import paradigms.common.squares.SumOfSquares;
+import paradigms.common.trace.Trace;
+import paradigms.common.waiters.Capacity;
+import paradigms.common.waiters.WaitTally;
+import paradigms.common.waiters.Waiters;
+import paradigms.common.waiters.WaitersRequest;
+import paradigms.common.waiters.WaitersResult;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,14 +29,17 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Phaser;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A stand-in for a concurrent chapter, for compare's own tests only (registered in the test
- * class path's {@code META-INF/services}): download on virtual threads under a semaphore,
- * squares on two platform threads, everything else borrowed from the sequential baseline.
- * With it, a test sees speedups, in-flight counts above one and overlapping spans without
- * waiting for the real chapters.
+ * class path's {@code META-INF/services}): download and waiters on virtual threads, squares on
+ * two platform threads, counter on virtual threads under a lock, everything else (deadline
+ * included) borrowed from the sequential baseline. With it, a test sees speedups, in-flight
+ * counts above one, overlapping spans and thousands of tasks waiting at once without waiting
+ * for the real chapters.
  */
 public final class StandInParadigm implements Paradigm {
 
@@ -90,6 +103,84 @@ public final class StandInParadigm implements Paradigm {
             }
         }
         return done;
+    }
+
+    /** Enough for the quick mode's 10,000; a test-only figure, not measured. */
+    public static final Capacity CAPACITY = new Capacity(100_000, "a test stand-in: one virtual thread per task, not measured further");
+
+    /** One virtual thread per task; a gate opens when all exist, so that all N wait at once. */
+    @Override
+    public Waiters waiters() {
+        return new Waiters() {
+            @Override
+            public Capacity capacity() {
+                return CAPACITY;
+            }
+
+            @Override
+            public WaitersResult await(WaitersRequest request, Trace trace) throws InterruptedException {
+                CAPACITY.check(request);
+                var tally = new WaitTally(request.waitFor());
+                var gate = new Phaser(1); // the caller's arrive() opens it
+                try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                    for (int task = 0; task < request.tasks(); task++) {
+                        threads.execute(() -> {
+                            long began = tally.begin();
+                            try {
+                                gate.awaitAdvanceInterruptibly(0);
+                                Thread.sleep(request.waitFor()); // the task's wait: the exercise
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                return; // not counted as completed: the caller was interrupted
+                            }
+                            tally.end(began);
+                        });
+                    }
+                    gate.arrive();
+                } // close() waits for every task
+                return tally.result();
+            }
+        };
+    }
+
+    /** One virtual thread per task; a lock around read – yield – write, so nothing is lost. */
+    @Override
+    public CounterExercise counter() {
+        return (request, trace) -> {
+            var counter = new SharedCounter();
+            var lock = new ReentrantLock(); // guards counter
+            try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                List<Future<Void>> pending = new ArrayList<>();
+                for (int task = 0; task < request.tasks(); task++) {
+                    pending.add(threads.submit(() -> {
+                        for (int i = 0; i < request.incrementsPerTask(); i++) {
+                            lock.lock();
+                            try {
+                                long read = counter.read();
+                                Thread.yield(); // the suspension between read and write
+                                counter.write(read + 1);
+                            } finally {
+                                lock.unlock();
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                results(pending);
+            }
+            lock.lock(); // the happens-before edge from the last write to this read
+            try {
+                return new CounterResult(counter.read(), request.expectedTotal());
+            } finally {
+                lock.unlock();
+            }
+        };
+    }
+
+    /** The baseline's: correct, and the figures of the deadline cases are not what compare's tests look at. */
+    @Override
+    public DeadlineDownloader deadline() {
+        return sequential.deadline();
     }
 
     @Override

@@ -1,0 +1,59 @@
+package paradigms.compare;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+
+/**
+ * The platform threads and child processes alive in the child JVM at one moment, to tell what
+ * a deadline run left behind: taken before the run, compared after it.
+ *
+ * <p>The same rule as the deadline contract's: what the JDK shares across the whole process
+ * (the common {@code ForkJoinPool}, the virtual-thread scheduler's carriers and pollers, the
+ * process reaper, the cleaner) is not the paradigm's to close, so it is left out. An
+ * HttpClient's {@code SelectorManager}, an executor's {@code pool-N-thread-M}, a worker JVM:
+ * those are the paradigm's, and must be gone.
+ */
+record Leftovers(Set<String> threads, Set<Long> processes) {
+
+    /** How long {@link #awaitGone} waits: a thread told to end may take a moment to do so. */
+    static final Duration LIMIT = Duration.ofSeconds(2);
+
+    static Leftovers now() {
+        Set<String> threads = Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .filter(t -> !isShared(t.getName()))
+                .map(t -> t.getName() + "#" + t.threadId())
+                .collect(Collectors.toSet());
+        Set<Long> processes = ProcessHandle.current().descendants().map(ProcessHandle::pid).collect(Collectors.toSet());
+        return new Leftovers(threads, processes);
+    }
+
+    private static boolean isShared(String name) {
+        return name.startsWith("ForkJoinPool") || name.equals("process reaper") || name.equals("MasterPoller")
+                || name.startsWith("VirtualThread-") || name.endsWith("-Poller") || name.startsWith("Attach Listener")
+                || name.startsWith("JFR") || name.equals("Common-Cleaner") || name.startsWith("Notification Thread");
+    }
+
+    /** What is alive now and was not at {@code before}: "thread NAME#ID", "process PID". */
+    List<String> newSince(Leftovers before) {
+        List<String> left = new ArrayList<>();
+        threads.stream().filter(t -> !before.threads.contains(t)).sorted().forEach(t -> left.add("thread " + t));
+        processes.stream().filter(p -> !before.processes.contains(p)).sorted().forEach(p -> left.add("process " + p));
+        return left;
+    }
+
+    /** Waits up to {@code limit} until nothing new since {@code before} is alive; returns what still is. */
+    static List<String> awaitGone(Leftovers before, Duration limit) {
+        long end = System.nanoTime() + limit.toNanos();
+        List<String> left = now().newSince(before);
+        while (!left.isEmpty() && System.nanoTime() < end) {
+            LockSupport.parkNanos(1_000_000); // polling: a thread's end is not an event we can wait on here
+            left = now().newSince(before);
+        }
+        return left;
+    }
+}

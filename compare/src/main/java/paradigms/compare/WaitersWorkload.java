@@ -1,0 +1,149 @@
+package paradigms.compare;
+
+import paradigms.common.Claim;
+import paradigms.common.Paradigm;
+import paradigms.common.trace.Trace;
+import paradigms.common.waiters.Capacity;
+import paradigms.common.waiters.Waiters;
+import paradigms.common.waiters.WaitersRequest;
+import paradigms.common.waiters.WaitersResult;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * {@code waiters}: the seed's scalability row. N tasks each wait {@code waitFor}, all at once,
+ * with N = the paradigm's declared capacity, but at most {@code maxTasks} (10,000 quick,
+ * 1,000,000 full). A paradigm whose capacity is lower runs at its capacity, and its reason is
+ * the figure: "stops at 10,000: one platform thread per task …".
+ *
+ * <p>What is measured besides the usual: the time beyond the wait (wall − D: making, waking
+ * and ending N tasks), the heap per task, the platform threads, and how many tasks the
+ * paradigm's own {@code WaitTally} saw waiting at the same moment.
+ *
+ * <p><b>Heap per task</b> is (the run's peak heap − the heap in use just before it) ÷ N, with a
+ * full GC before every run (outside the measurement) so that "before" is the live set. It is an
+ * upper bound: the garbage made while starting the tasks counts until it is collected.
+ *
+ * <p>It runs in a child JVM of its own ({@link #ownJvm()}), after the paradigm's other cases:
+ * a million tasks may end the JVM or leave its heap grown, and neither may touch another
+ * case's figures.
+ */
+record WaitersWorkload(int maxTasks, Duration waitFor, Repeats repeats) implements Workload {
+
+    /**
+     * One run's own figures.
+     *
+     * @param tasks            N: the tasks started, min(capacity, maxTasks)
+     * @param waitMillis       D: how long each task waited
+     * @param completed        tasks whose wait ended
+     * @param early            tasks that woke before D (must be 0)
+     * @param maxWaitingAtOnce the most tasks waiting at the same moment (the paradigm's {@code WaitTally})
+     * @param heapBeforeBytes  the heap in use just before the run, after a full GC
+     * @param capacity         the paradigm's declared capacity
+     * @param limitedBy        what limits it, in the paradigm's words
+     */
+    record Figures(int tasks, long waitMillis, int completed, int early, int maxWaitingAtOnce, long heapBeforeBytes,
+                   int capacity, String limitedBy) {
+    }
+
+    @Override
+    public String id() {
+        return "waiters";
+    }
+
+    @Override
+    public Exercise exercise() {
+        return Exercise.WAITERS;
+    }
+
+    @Override
+    public String description() {
+        return String.format(Locale.ROOT, "N = the paradigm's capacity, at most %,d, tasks that each wait %s, all at once",
+                maxTasks, Format.millis(waitFor.toMillis()));
+    }
+
+    /** Not traced: a span per task would be the memory figure. */
+    @Override
+    public boolean traced() {
+        return false;
+    }
+
+    @Override
+    public boolean comparesWithBaseline() {
+        return false;
+    }
+
+    @Override
+    public boolean ownJvm() {
+        return true;
+    }
+
+    /** Every task waiting at the same moment: the run lasts one wait. */
+    @Override
+    public Optional<Duration> ideal() {
+        return Optional.of(waitFor);
+    }
+
+    @Override
+    public Prepared<WaitersResult> prepare(Paradigm paradigm, Fixtures fixtures) {
+        Waiters waiters = paradigm.waiters();
+        Capacity capacity = waiters.capacity(); // asked in the child: it may depend on this JVM's heap
+        int tasks = Math.min(capacity.maxTasks(), maxTasks);
+        var request = new WaitersRequest(tasks, waitFor);
+        boolean claimsConcurrency = paradigm.claims().contains(Claim.WAITS_CONCURRENTLY);
+        return new Prepared<>() {
+            private long heapBefore; // set by beforeRun, read by check; the child's main thread only
+
+            @Override
+            public void beforeRun() {
+                // A full GC outside the measurement: the previous run's million tasks are garbage
+                // now, and "before" should be the live set, not whatever was not yet collected.
+                System.gc();
+                heapBefore = heapInUse();
+            }
+
+            @Override
+            public WaitersResult run(Trace trace) throws InterruptedException {
+                return waiters.await(request, trace);
+            }
+
+            @Override
+            public Outcome check(WaitersResult result) {
+                var figures = new Figures(tasks, waitFor.toMillis(), result.completed(), result.early(),
+                        result.maxWaitingAtOnce(), heapBefore, capacity.maxTasks(), capacity.limitedBy());
+                return Outcome.of(result.completed(), problem(figures, claimsConcurrency)).with(figures);
+            }
+        };
+    }
+
+    private static String problem(Figures f, boolean claimsConcurrency) {
+        List<String> problems = new ArrayList<>();
+        if (f.completed() != f.tasks()) {
+            problems.add(Format.count(f.completed()) + " of " + Format.count(f.tasks()) + " tasks completed");
+        }
+        if (f.early() > 0) {
+            problems.add(Format.count(f.early()) + " tasks woke before their wait was over");
+        }
+        if (claimsConcurrency && f.maxWaitingAtOnce() < f.tasks()) {
+            problems.add("only " + Format.count(f.maxWaitingAtOnce()) + " of " + Format.count(f.tasks())
+                    + " waiting at once, although it claims WAITS_CONCURRENTLY");
+        }
+        return problems.isEmpty() ? null : String.join("; ", problems);
+    }
+
+    /** The heap in use now: the sum of the heap pools, as {@code Meter} sums their peaks. */
+    static long heapInUse() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .map(MemoryPoolMXBean::getUsage)
+                .mapToLong(usage -> usage.getUsed())
+                .sum();
+    }
+}
