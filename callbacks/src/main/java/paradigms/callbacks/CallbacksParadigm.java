@@ -3,10 +3,13 @@ package paradigms.callbacks;
 import paradigms.common.Claim;
 import paradigms.common.Paradigm;
 import paradigms.common.blocking.BlockingQueries;
+import paradigms.common.counter.CounterExercise;
 import paradigms.common.crawl.Crawler;
+import paradigms.common.deadline.DeadlineDownloader;
 import paradigms.common.download.Downloader;
 import paradigms.common.exhibition.Exhibition;
 import paradigms.common.squares.SquaresCalculator;
+import paradigms.common.waiters.Waiters;
 
 import java.util.Set;
 
@@ -52,5 +55,20 @@ public final class CallbacksParadigm implements Paradigm {
     @Override
     public BlockingQueries blocking() {
         return new OffloadedBlocking();
+    }
+
+    @Override
+    public Waiters waiters() {
+        return new LoopWaiters();
+    }
+
+    @Override
+    public CounterExercise counter() {
+        return new LoopCounter();
+    }
+
+    @Override
+    public DeadlineDownloader deadline() {
+        return new LoopDeadline();
     }
 }

@@ -50,4 +50,17 @@ final class Permits {
             available++;
         }
     }
+
+    /**
+     * Forgets every callback waiting for a permit: they will never run. For cancelling —
+     * but a callback already <em>granted</em> a permit sits in the loop's ready queue, out of
+     * reach of this method; it must check for itself whether its work is still wanted.
+     *
+     * @return how many waiters were dropped
+     */
+    int cancelWaiting() {
+        int dropped = waiting.size();
+        waiting.clear();
+        return dropped;
+    }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The callback semaphore: at most C holders, waiters served in order, and never granted inside acquire(). */
+/** The callback semaphore: at most C holders, waiters served in order, never granted inside acquire(), waiters cancelled. */
 @Timeout(TestTimeouts.CONTRACT_SECONDS) // the project's one timeout constant: a hang fails, never blocks the build
 class PermitsTest {
 
@@ -50,5 +50,23 @@ class PermitsTest {
             loop.run();
         }
         assertEquals(List.of("after acquire()", "granted"), order);
+    }
+
+    /** Cancelling reaches the waiters only: a grant already handed to the loop runs anyway, and must check for itself. */
+    @Test
+    void cancelledWaitersNeverRunButAGrantAlreadyQueuedDoes() {
+        List<String> started = new ArrayList<>();
+        try (var loop = new EventLoop(new VirtualClock())) {
+            var permits = new Permits(loop, 1);
+            for (String name : List.of("a", "b", "c")) {
+                permits.acquire(() -> {
+                    started.add(name);
+                    permits.release();
+                });
+            }
+            assertEquals(2, permits.cancelWaiting(), "b and c were waiting");
+            loop.run();
+        }
+        assertEquals(List.of("a"), started, "a's grant was already in the ready queue");
     }
 }

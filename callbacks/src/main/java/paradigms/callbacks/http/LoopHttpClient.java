@@ -19,6 +19,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -47,8 +48,14 @@ import java.util.function.Consumer;
  *   SENDING --whole request written (writable callbacks while the socket buffer is full)--> RECEIVING
  *   RECEIVING --readable: bytes into the ResponseParser, again until complete--> DONE (response)
  *   any state --timeout timer, I/O error, end of stream mid-response, bad bytes--> DONE (failure)
+ *   any state --cancelAll(), close()--> DONE (failure: CancelledException)
  * </pre>
- * A kept-alive connection the server has meanwhile closed fails before any byte of the answer
+ * Reaching DONE undoes everything the exchange had registered with the loop: the timeout
+ * timer is cancelled, the channel's readiness callbacks are removed, and the connection is
+ * closed or (after a whole response, kept alive) returned to the pool. So a loop whose
+ * exchanges are all DONE has no work left from this client, and {@code run()} can return.
+ *
+ * <p>A kept-alive connection the server has meanwhile closed fails before any byte of the answer
  * arrives; then, and only then, the request is sent once more on a new connection (a GET is
  * idempotent, and the server cannot have answered it). Once a byte has arrived, never.
  *
@@ -108,20 +115,49 @@ public final class LoopHttpClient implements AutoCloseable {
         return connectionsOpened;
     }
 
-    /** Fails the requests still in progress and closes every connection. Loop thread only (or after the loop returned). */
+    /** How many requests are in progress: sent or being sent, and not yet answered, failed or cancelled. */
+    public int inProgress() {
+        return inProgress.size();
+    }
+
+    /**
+     * Cancels every request in progress: its timeout timer is cancelled, its channel's
+     * readiness callbacks are removed and the channel is closed (the server sees the
+     * connection close), and its failure callback is called with a {@link CancelledException}
+     * on a later tick — never inside this call, so a failure callback that starts another
+     * request cannot add to the set being cancelled. After it, nothing of those requests is
+     * left in the loop but those failure callbacks; idle kept-alive connections stay in the
+     * pool (see {@link #close()}). Loop thread only (or after the loop returned).
+     *
+     * @return how many requests were cancelled
+     */
+    public int cancelAll(String why) {
+        List<Exchange> cancelled = new ArrayList<>(inProgress);
+        for (Exchange exchange : cancelled) {
+            exchange.fail(new CancelledException(exchange.url + ": " + why));
+        }
+        return cancelled.size();
+    }
+
+    /** Cancels the requests still in progress ({@link #cancelAll}) and closes every connection. Loop thread only (or after the loop returned). */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
-        for (Exchange exchange : new ArrayList<>(inProgress)) {
-            exchange.fail(new IOException("the HTTP client was closed"));
-        }
+        cancelAll("the HTTP client was closed");
         for (ArrayDeque<Connection> connections : idle.values()) {
             connections.forEach(Connection::close);
         }
         idle.clear();
+    }
+
+    /** The failure of a request that {@link #cancelAll} (or {@link #close()}) stopped: not the server's fault, nor the network's. */
+    public static final class CancelledException extends IOException {
+        CancelledException(String message) {
+            super(message);
+        }
     }
 
     /** Scheme-less origin: host and port (only http:// is spoken). */
@@ -191,7 +227,7 @@ public final class LoopHttpClient implements AutoCloseable {
 
         void start() {
             if (closed) {
-                fail(new IOException("the HTTP client was closed"));
+                fail(new CancelledException(url + ": the HTTP client was closed"));
                 return;
             }
             if (!"http".equalsIgnoreCase(url.getScheme()) || url.getHost() == null) {
