@@ -1,12 +1,18 @@
 package paradigms.multiprocessing;
 
+import paradigms.common.counter.CounterRequest;
+import paradigms.common.deadline.DeadlineRequest;
+import paradigms.common.deadline.Ending;
 import paradigms.common.download.DownloadRequest;
 import paradigms.common.download.DownloadResult;
 import paradigms.common.exhibition.ExhibitionRequest;
+import paradigms.common.http.BlockingHttp;
 import paradigms.common.server.LocalWebServer;
 import paradigms.common.squares.SquaresRequest;
 import paradigms.common.squares.SumOfSquares;
 import paradigms.common.trace.Trace;
+import paradigms.common.waiters.WaitTally;
+import paradigms.common.waiters.WaitersRequest;
 
 import java.io.IOException;
 import java.net.URI;
@@ -18,16 +24,19 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 import java.util.stream.IntStream;
 
 /**
- * The chapter's measurements: what a worker costs to start, which JVM flags pay off, and what
- * the squares gain from a second core. Prints a report; asserts nothing (timings belong here,
- * not in pass/fail tests).
+ * The chapter's measurements: what a worker costs to start, which JVM flags pay off, what
+ * the squares gain from a second core, how far {@code waiters} goes, what a counter increment
+ * through the parent costs, and how long cancelling takes. Prints a report; asserts nothing
+ * (timings belong here, not in pass/fail tests).
  *
  * <p>Run it with {@code ./mvnw -q -pl multiprocessing -am compile exec:java -Dexec.args=benchmark};
- * {@code -Dexec.args="benchmark squares"} runs one section (startup, io, squares, exhibition)
+ * {@code -Dexec.args="benchmark squares"} runs one section (startup, roundtrip, io, clients,
+ * squares, exhibition, waiters, counter, cancel)
  * (the parent JVM is then Maven's own; the workers are fresh JVMs either way). Every figure is
  * a median over several runs, taken in interleaved rounds so that a burst of load from
  * elsewhere hits all the variants alike. Linux only for the memory figure ({@code /proc}).
@@ -46,7 +55,7 @@ final class Benchmark {
         System.out.printf("machine: %d cores, load average %s; JDK %s; %d rounds, medians%n",
                 Runtime.getRuntime().availableProcessors(), loadAverage(), Runtime.version(), ROUNDS);
         List<String> sections = args.length > 1 ? List.of(args).subList(1, args.length)
-                : List.of("startup", "roundtrip", "io", "squares", "exhibition");
+                : List.of("startup", "roundtrip", "io", "clients", "squares", "exhibition", "waiters", "counter", "cancel");
         if (sections.contains("startup")) {
             startup();
         }
@@ -61,8 +70,20 @@ final class Benchmark {
             squares();
             coresUsed();
         }
+        if (sections.contains("clients")) {
+            httpClients();
+        }
         if (sections.contains("exhibition")) {
             exhibition();
+        }
+        if (sections.contains("waiters")) {
+            waiters();
+        }
+        if (sections.contains("counter")) {
+            counter();
+        }
+        if (sections.contains("cancel")) {
+            cancel();
         }
         System.out.printf("%nload average at the end: %s%n", loadAverage());
     }
@@ -131,7 +152,7 @@ final class Benchmark {
         }
     }
 
-    /** A fresh worker's first downloads, from the spans it reports: the first one creates and warms its HTTP client. */
+    /** A fresh worker's first downloads, from the spans it reports: the first one warms up its HTTP stack. */
     private static void firstRequests() throws Exception {
         System.out.printf("%n== a fresh I/O worker's first four downloads (ms, from its spans)   [load %s]%n", loadAverage());
         try (var server = LocalWebServer.start()) {
@@ -296,6 +317,177 @@ final class Benchmark {
         Collections.sort(hours);
         System.out.printf("pool of %d ready: %.1f ms (median of 3); exhibition: %.2f h (median of 3; 1.02 h is ideal)%n",
                 workers, millis(median(startup)), hours.get(1));
+    }
+
+    // ---------------------------------------------------------------- HTTP clients in a fresh JVM
+
+    /**
+     * Why the workers fetch with {@code HttpURLConnection} ({@link WorkerHttp}): the CPU and wall
+     * time of one request in a fresh JVM, with each client. Each run is a JVM of its own, started
+     * with the waiting workers' flags, that makes one request to a local server and reports.
+     */
+    private static void httpClients() throws Exception {
+        System.out.printf("%n== one request in a fresh JVM (waiting flags): the JVM's CPU in all, and the request's wall time   [load %s]%n",
+                loadAverage());
+        Map<String, List<Long>> cpu = new LinkedHashMap<>();
+        Map<String, List<Long>> wall = new LinkedHashMap<>();
+        try (var server = LocalWebServer.start()) {
+            for (int round = 0; round < Math.max(3, ROUNDS / 2); round++) {
+                for (String client : List.of("HttpClient", "HttpURLConnection")) {
+                    List<String> command = new ArrayList<>(WorkerCommand.of(FirstRequest.class.getName())
+                            .withFlags(WorkerCommand.WAITING_FLAGS).commandLine());
+                    command.add(client);
+                    command.add(server.url("/data/" + client + round).toString());
+                    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+                    String[] figures = new String(process.getInputStream().readAllBytes()).strip().split(" ");
+                    check(process.waitFor() == 0 && figures.length == 2, "FirstRequest said " + String.join(" ", figures));
+                    cpu.computeIfAbsent(client, k -> new ArrayList<>()).add(Long.parseLong(figures[0]));
+                    wall.computeIfAbsent(client, k -> new ArrayList<>()).add(Long.parseLong(figures[1]));
+                }
+            }
+        }
+        for (String client : cpu.keySet()) {
+            System.out.printf("%-20s %7.1f ms CPU of the whole JVM   %7.1f ms for the request%n", client,
+                    millis(median(cpu.get(client))), millis(median(wall.get(client))));
+        }
+    }
+
+    /** One request with one client in a fresh JVM; prints its CPU so far and the request's time, in ns. */
+    static final class FirstRequest {
+        public static void main(String[] args) throws Exception {
+            URI url = URI.create(args[1]);
+            long started = System.nanoTime();
+            boolean ok;
+            if (args[0].equals("HttpClient")) {
+                try (var client = BlockingHttp.newClient()) {
+                    ok = BlockingHttp.download(client, url, Duration.ofSeconds(10)) instanceof DownloadResult.Downloaded;
+                }
+            } else {
+                ok = WorkerHttp.download(url, Duration.ofSeconds(10)) instanceof DownloadResult.Downloaded;
+            }
+            long wall = System.nanoTime() - started;
+            long cpu = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
+            System.out.println(ok ? cpu + " " + wall : "failed");
+        }
+    }
+
+    // ---------------------------------------------------------------- waiters, counter, cancelling
+
+    /**
+     * {@code waiters} at several N up to the capacity: the exercise call's wall time (start the
+     * pool, everyone waits 1 s, close), and, on a pool of its own, the start-up, the memory of all
+     * workers while they wait, their CPU, and the close.
+     */
+    private static void waiters() throws Exception {
+        Duration wait = Duration.ofSeconds(1);
+        System.out.printf("%n== waiters: N tasks each wait %d ms, one worker process each   [load %s]%n", wait.toMillis(), loadAverage());
+        System.out.printf("%5s %14s %12s %16s %14s %10s%n", "N", "exercise call", "pool ready", "RSS, all workers", "CPU, all", "close");
+        var waiters = new ProcessWaiters();
+        for (int n : new int[] {8, 16, ProcessWaiters.MAX_TASKS}) {
+            List<Long> call = new ArrayList<>();
+            List<Long> ready = new ArrayList<>();
+            List<Long> rss = new ArrayList<>();
+            List<Long> cpu = new ArrayList<>();
+            List<Long> close = new ArrayList<>();
+            for (int round = 0; round < 3; round++) {
+                long started = System.nanoTime();
+                var result = waiters.await(new WaitersRequest(n, wait), Trace.off());
+                call.add(System.nanoTime() - started);
+                check(result.completed() == n && result.maxWaitingAtOnce() == n && result.early() == 0, "waiters: " + result);
+
+                var pool = ProcessPool.builder().size(n).forWaiting().start();
+                ready.add(pool.startupTime().toNanos());
+                var tally = new WaitTally(wait);
+                List<CompletableFuture<Void>> jobs = new ArrayList<>();
+                for (int task = 0; task < n; task++) {
+                    jobs.add(pool.submit(new ProcessWaiters.WaitJob(task, wait, tally), Trace.off()));
+                }
+                Thread.sleep(wait.dividedBy(2)); // halfway through the wait: every worker is asleep now
+                List<Long> pids = pool.workers().stream().map(w -> w.child().pid()).toList();
+                rss.add(pids.stream().mapToLong(Benchmark::residentKiB).sum());
+                cpu.add(pids.stream().mapToLong(Benchmark::cpuNanos).sum());
+                for (var job : jobs) {
+                    job.get();
+                }
+                long closing = System.nanoTime();
+                pool.close();
+                close.add(System.nanoTime() - closing);
+            }
+            System.out.printf("%5d %11.0f ms %9.0f ms %12.0f MiB %11.0f ms %7.0f ms%n", n, millis(median(call)), millis(median(ready)),
+                    median(rss) / 1024.0, millis(median(cpu)), millis(median(close)));
+        }
+    }
+
+    /**
+     * {@code counter}: the contract's 50 tasks × 100 increments through the parent, with the
+     * lease (exact) and without (the tasks only yield between read and write: whatever the
+     * machine's timing loses).
+     */
+    private static void counter() throws Exception {
+        var request = new CounterRequest(50, 100);
+        int workers = Runtime.getRuntime().availableProcessors();
+        System.out.printf("%n== counter: %d tasks × %d increments on %d workers, each increment 2 calls to the parent   [load %s]%n",
+                request.tasks(), request.incrementsPerTask(), workers, loadAverage());
+        List<Long> leasedTimes = new ArrayList<>();
+        List<Long> lost = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            long started = System.nanoTime();
+            var exact = ProcessCounter.leased().count(request, Trace.off());
+            leasedTimes.add(System.nanoTime() - started);
+            check(exact.lostUpdates() == 0, "the leased counter is exact");
+            lost.add(ProcessCounter.unguarded(workers, null).count(request, Trace.off()).lostUpdates());
+        }
+        System.out.printf("leased: %.0f ms per call (pool start and close included), exact; unguarded, yielding: lost %s of %d%n",
+                millis(median(leasedTimes)), lost, request.expectedTotal());
+    }
+
+    /**
+     * Cancelling: three workers blocked in downloads that would take 5 s, then the pool closed
+     * politely ({@code close}: their stdin ends, each halts its JVM) or at once ({@code closeNow}:
+     * SIGKILL): the time until every child is gone. Then the {@code deadline} exercise's whole
+     * call when it fails fast.
+     */
+    private static void cancel() throws Exception {
+        System.out.printf("%n== cancelling 3 workers blocked in downloads, until every child is gone   [load %s]%n", loadAverage());
+        Map<String, List<Long>> times = new LinkedHashMap<>();
+        try (var server = LocalWebServer.start()) {
+            for (int round = 0; round < Math.max(3, ROUNDS / 2); round++) {
+                for (String how : List.of("close()", "closeNow()")) {
+                    var pool = ProcessPool.builder().size(3).forWaiting().start();
+                    for (int i = 0; i < 3; i++) {
+                        pool.submit(new ProcessDownload.DownloadJob(server.url("/data/" + how + round + i + "?delay=5000"),
+                                DownloadRequest.DEFAULT_TIMEOUT), Trace.off());
+                    }
+                    while (server.inFlight() < 3) {
+                        Thread.sleep(5); // polling a benchmark's precondition, not a test
+                    }
+                    long started = System.nanoTime();
+                    if (how.equals("close()")) {
+                        pool.close();
+                    } else {
+                        pool.closeNow();
+                    }
+                    times.computeIfAbsent(how, k -> new ArrayList<>()).add(System.nanoTime() - started);
+                }
+            }
+        }
+        times.forEach((how, list) -> System.out.printf("%-12s %7.1f ms%n", how, millis(median(list))));
+
+        // The deadline contract's fail-fast case, whole calls: 5 workers start, one URL answers
+        // at once, one fails after 200 ms, three would take 5 s and are cancelled.
+        List<Long> failFast = new ArrayList<>();
+        for (int round = 0; round < Math.max(3, ROUNDS / 2); round++) {
+            try (var server = LocalWebServer.start()) {
+                List<URI> urls = List.of(server.url("/data/1"), server.url("/status/500?delay=200"),
+                        server.url("/data/2?delay=5000"), server.url("/data/3?delay=5000"), server.url("/data/4?delay=5000"));
+                long started = System.nanoTime();
+                var result = ProcessDeadline.download(new DeadlineRequest(urls, 5, Duration.ofSeconds(30)), Trace.off());
+                failFast.add(System.nanoTime() - started);
+                check(result.ending() == Ending.FAILED_FAST, "the deadline call failed fast: " + result.ending());
+            }
+        }
+        System.out.printf("the deadline exercise, failing fast (5 workers start, 500 after 200 ms): %.0f ms per call%n",
+                millis(median(failFast)));
     }
 
     // ---------------------------------------------------------------- helpers

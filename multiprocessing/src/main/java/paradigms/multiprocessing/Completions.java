@@ -1,7 +1,9 @@
 package paradigms.multiprocessing;
 
+import java.time.Duration;
 import java.util.NoSuchElementException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 
 /**
@@ -29,6 +31,26 @@ final class Completions<R> {
         }
         Completed<R> completed = finished.take();
         taken++;
+        return rethrowIfFailed(completed);
+    }
+
+    /**
+     * Like {@link #next()}, but waits at most {@code timeout}: null if no job finished by then.
+     * For a caller with a deadline of its own.
+     */
+    Completed<R> next(Duration timeout) throws InterruptedException {
+        if (!hasNext()) {
+            throw new NoSuchElementException("all " + total + " results were taken");
+        }
+        Completed<R> completed = finished.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        if (completed == null) {
+            return null;
+        }
+        taken++;
+        return rethrowIfFailed(completed);
+    }
+
+    private static <R> Completed<R> rethrowIfFailed(Completed<R> completed) {
         if (completed.error() instanceof RuntimeException failure) {
             throw failure;
         }

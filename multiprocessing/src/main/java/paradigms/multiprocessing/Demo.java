@@ -1,5 +1,7 @@
 package paradigms.multiprocessing;
 
+import paradigms.common.counter.CounterRequest;
+import paradigms.common.counter.CounterResult;
 import paradigms.common.squares.SquareSum;
 import paradigms.common.squares.SquaresRequest;
 import paradigms.common.squares.SumOfSquares;
@@ -13,7 +15,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The chapter in a few seconds: a pool of two child JVMs starts (and says what that cost),
  * sums squares on two cores, returns results as they finish, survives a worker killed in the
- * middle of a task, and closes without leaving a process behind.
+ * middle of a task, and closes without leaving a process behind. Then a counter in the parent,
+ * incremented by two worker processes through calls: without a lease it loses updates, with
+ * one it does not.
  *
  * <p>{@code ./mvnw -q -pl multiprocessing -am compile exec:java}; with
  * {@code -Dexec.args=benchmark} it runs the {@link Benchmark} instead.
@@ -38,6 +42,19 @@ public final class Demo {
             killOneMidTask(pool);
         }
         System.out.printf("%n== closed; child processes left: %d%n", ProcessHandle.current().children().count());
+        counter();
+    }
+
+    private static void counter() throws InterruptedException {
+        var request = new CounterRequest(10, 100);
+        System.out.printf("%n== a counter in the parent; %d tasks on 2 worker processes each read it, yield, write read + 1, %d times%n",
+                request.tasks(), request.incrementsPerTask());
+        CounterResult unguarded = ProcessCounter.unguarded(2, null).count(request, Trace.off());
+        System.out.printf("   read, then write, each a call:      %d of %d (%d updates lost)%n",
+                unguarded.total(), unguarded.expected(), unguarded.lostUpdates());
+        CounterResult leased = ProcessCounter.leased(2, null).count(request, Trace.off());
+        System.out.printf("   lease (read and hold), then write:  %d of %d (%d updates lost)%n",
+                leased.total(), leased.expected(), leased.lostUpdates());
     }
 
     private static void squares(ProcessPool pool) throws InterruptedException {

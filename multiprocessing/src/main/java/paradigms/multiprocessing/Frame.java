@@ -7,16 +7,23 @@ import java.util.List;
  * One message of the wire protocol between the pool (the parent JVM) and a worker (a child
  * JVM): a type and its fields, all text. On the wire it is one line; see {@link Wire}.
  *
- * <p>The four frame types, and who sends them:
+ * <p>The six frame types, and who sends them:
  * <pre>
  *   worker → pool   ready   PID                                      once, when the worker can take tasks
  *   pool → worker   task    ID  KIND  ARG…                           one at a time: the next only after the reply
+ *   worker → pool   call    ID  QUESTION…                            during task ID: the task asks the parent, and waits
+ *   pool → worker   answer  ID  VALUE…                               the parent's answer to that call
  *   worker → pool   done    ID  THREAD  START_µs  END_µs  VALUE…      the task's result
  *   worker → pool   failed  ID  THREAD  START_µs  END_µs  CLASS  MESSAGE   the task threw
  * </pre>
  * The pool says "stop" by closing the worker's stdin: there is no frame for it. The times are
  * microseconds since the epoch ({@code Trace.nowMicros()}), so that the parent can put the
  * worker's span into its trace next to its own.
+ *
+ * <p>A task talks to its parent as a conversation: {@code task}, then any number of
+ * {@code call}/{@code answer} pairs (one call at a time, each answered before the task goes on),
+ * then {@code done} or {@code failed}. Calls are how a task reaches state that only the parent
+ * has — processes share no memory — such as the {@code counter} exercise's shared counter.
  *
  * <p>The accessors check as they read: a field that is missing or is not what it should be
  * throws {@link Wire.BadFrameException} saying which field and why. Whoever reads the frame
@@ -26,6 +33,8 @@ record Frame(String type, List<String> fields) {
 
     static final String READY = "ready";
     static final String TASK = "task";
+    static final String CALL = "call";
+    static final String ANSWER = "answer";
     static final String DONE = "done";
     static final String FAILED = "failed";
 

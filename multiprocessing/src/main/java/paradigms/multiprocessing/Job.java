@@ -40,4 +40,34 @@ interface Job<R> {
     default R ifWorkerFails(PoolException failure) {
         throw failure;
     }
+
+    // The three hooks below run on the pool's thread for the worker that runs this job, in this
+    // order: sent, then answer for each call the task makes, then ended. A job that needs none
+    // of them — most — ignores them.
+
+    /**
+     * The task frame has just been written to a worker: the moment the job is handed over. On a
+     * retry (see {@link PoolWorker}) this runs again, on the replacement.
+     */
+    default void sent() {
+    }
+
+    /**
+     * Answers a {@code call} the task makes while it runs (see {@link Frame}): the question's
+     * values in, the answer's values out, sent back at once. May block: the task waits for the
+     * answer anyway — but everything it takes must be given back in {@link #ended}, which the
+     * pool runs however the conversation ends. Throwing {@link Wire.BadFrameException} means the
+     * question makes no sense: the pool reports a malformed frame from that worker.
+     */
+    default List<String> answer(List<String> question) throws Wire.BadFrameException {
+        throw new Wire.BadFrameException("the task made a call, but " + label() + " answers none");
+    }
+
+    /**
+     * The conversation about this job with one worker is over: the worker replied, died, or
+     * broke the protocol. Gives back what {@link #answer} took for the task, so that a worker
+     * that dies holding something cannot keep it from the others.
+     */
+    default void ended() {
+    }
 }

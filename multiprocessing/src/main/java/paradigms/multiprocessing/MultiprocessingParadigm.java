@@ -3,10 +3,13 @@ package paradigms.multiprocessing;
 import paradigms.common.Claim;
 import paradigms.common.Paradigm;
 import paradigms.common.blocking.BlockingQueries;
+import paradigms.common.counter.CounterExercise;
 import paradigms.common.crawl.Crawler;
+import paradigms.common.deadline.DeadlineDownloader;
 import paradigms.common.download.Downloader;
 import paradigms.common.exhibition.Exhibition;
 import paradigms.common.squares.SquaresCalculator;
+import paradigms.common.waiters.Waiters;
 
 import java.util.Set;
 
@@ -16,7 +19,7 @@ import java.util.Set;
  * address space, its own heap and its own JIT, and the only way in or out is a pipe.
  *
  * <p>Claims: {@link Claim#WAITS_CONCURRENTLY}, up to the pool's size (a worker waits for one
- * thing at a time), and {@link Claim#USES_SEVERAL_CORES} — separate processes run on
+ * thing at a time; {@code waiters} stops at {@value ProcessWaiters#MAX_TASKS} workers), and {@link Claim#USES_SEVERAL_CORES} — separate processes run on
  * separate cores, which is the whole reason Python has {@code multiprocessing}.
  *
  * <p>Every call starts its own pool and closes it before returning, so the start-up of the
@@ -57,5 +60,20 @@ public final class MultiprocessingParadigm implements Paradigm {
     @Override
     public BlockingQueries blocking() {
         return ProcessBlocking::run;
+    }
+
+    @Override
+    public Waiters waiters() {
+        return new ProcessWaiters();
+    }
+
+    @Override
+    public CounterExercise counter() {
+        return ProcessCounter.leased()::count;
+    }
+
+    @Override
+    public DeadlineDownloader deadline() {
+        return ProcessDeadline::download;
     }
 }

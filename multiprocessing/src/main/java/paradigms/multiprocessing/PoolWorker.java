@@ -3,6 +3,8 @@ package paradigms.multiprocessing;
 import paradigms.common.trace.Span;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -14,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
  * <pre>
  *   STARTING → IDLE      the child wrote a valid "ready" frame
  *   IDLE     → BUSY      this thread took a job from the pool's queue and sent it
+ *   BUSY     → BUSY      the task made a "call": this thread answers it (the job's answer hook)
  *   BUSY     → IDLE      a valid "done" or "failed" frame came back: the job's future is completed
  *   BUSY     → STARTING  the child's stdout ended (it crashed, was killed, exited): it is reaped and
  *                        its exit code noted; a replacement starts at once, and the job runs on it
@@ -21,6 +24,9 @@ import java.util.concurrent.CompletableFuture;
  *   BUSY     → STARTING  the child sent a malformed frame: it is killed, the job fails with
  *                        MalformedFrame (no retry: a bug does not go away by trying again),
  *                        and a replacement starts at once
+ *   BUSY     → STARTING  the job's own half threw in the parent (answering a call, reading the
+ *                        reply): the job fails with that exception, and the child — perhaps
+ *                        waiting for an answer that will never come — is killed and replaced
  *   STARTING → IDLE      without a child, when a replacement could not be started: the next
  *                        job tries to start one again (and fails with WorkerDied if it cannot)
  *   any      → STOPPED   the pool closed (a stop pill in the queue, or stop() while busy): the
@@ -29,10 +35,12 @@ import java.util.concurrent.CompletableFuture;
  * </pre>
  *
  * <p><b>Why retry once.</b> A job may be half done when its worker dies; running it again is
- * only safe if running it twice does no harm. Every job in this chapter is such a job: pure
- * arithmetic, a GET, a read-only SELECT, an opponent's thinking. A pool for jobs with side
- * effects would report instead (at most once), or need the jobs to be idempotent. Once, not
- * forever: a job that kills every worker it touches (a poison pill) must not kill them all.
+ * only safe if running it twice does no harm. Every job in this chapter but one is such a job:
+ * pure arithmetic, a GET, a read-only SELECT, an opponent's thinking, a wait. The exception is
+ * the counter's task, whose writes a rerun would repeat (see {@link ProcessCounter}). A pool for
+ * jobs with side effects would report instead (at most once), or need the jobs to be idempotent.
+ * Once, not forever: a job that kills every worker it touches (a poison pill) must not kill them
+ * all.
  *
  * <p>Threads: {@link #state} and {@link #child} are written only by this slot's thread, and
  * are volatile so that {@link #stop()}, the pool and tests can read them.
@@ -92,6 +100,19 @@ final class PoolWorker {
         }
     }
 
+    /**
+     * The pool gives up on the running job (any thread): marks the slot stopping — so that the
+     * death that follows is not taken for a crash and retried — and kills a busy child at once.
+     * Racing the slot's thread is harmless: a child that has just become idle is stopping anyway.
+     */
+    void killIfBusy() {
+        stopping = true;
+        ChildProcess current = child;
+        if (current != null && state == State.BUSY) {
+            current.kill();
+        }
+    }
+
     /** Waits for this slot's thread to end; if it does not in time, kills the child (any thread). */
     void awaitStopped(Duration timeout) throws InterruptedException {
         if (!thread.join(timeout)) {
@@ -141,10 +162,17 @@ final class PoolWorker {
                 submission.fail(new PoolException.Closed(name, submission.label()));
                 return;
             }
-            try {
-                if (child == null) {
+            if (child == null) {
+                try {
                     startChild(); // the last replacement could not start; try again
+                } catch (RuntimeException cannotStart) {
+                    discardChild();
+                    state = State.IDLE;
+                    submission.fail(new PoolException.WorkerDied(name, -1, " could not be started: " + cannotStart.getMessage()));
+                    return; // starting again at once would likely fail again; the next job tries
                 }
+            }
+            try {
                 state = State.BUSY;
                 runOnce(submission);
                 state = State.IDLE;
@@ -162,19 +190,27 @@ final class PoolWorker {
                 }
                 submission.failInWorker(died);
             } catch (PoolException.MalformedFrame malformed) {
-                ChildProcess broken = child;
-                child = null;
-                broken.kill(); // once the stream is out of step, nothing more it says can be trusted
-                broken.stop(); // reaps it
+                discardChild(); // once the stream is out of step, nothing more it says can be trusted
                 submission.failInWorker(malformed);
-            } catch (RuntimeException cannotStart) {
-                child = null;
-                state = State.IDLE;
-                submission.fail(new PoolException.WorkerDied(name, -1, " could not be started: " + cannotStart.getMessage()));
-                return; // starting again at once would likely fail again; the next job tries
+            } catch (RuntimeException inTheParent) {
+                // The job's own half threw here, in the parent — answering a call, or reading the
+                // reply: a bug in the job, not in the worker. But the worker may be waiting for an
+                // answer that will never come, so it is replaced all the same.
+                discardChild();
+                submission.failInParent(inTheParent);
             }
             replaceNow();
             return;
+        }
+    }
+
+    /** Kills the current child, if any, and reaps it. */
+    private void discardChild() {
+        ChildProcess broken = child;
+        child = null;
+        if (broken != null) {
+            broken.kill();
+            broken.stop();
         }
     }
 
@@ -192,16 +228,52 @@ final class PoolWorker {
         }
     }
 
-    /** Sends the job, reads and checks the reply, completes the job's future. */
+    /**
+     * One conversation with the child about one job: sends the task, answers each call the task
+     * makes, reads and checks the reply, completes the job's future. However it ends — a reply,
+     * the child's death, a malformed frame — the job's {@link Job#ended} hook runs.
+     */
     private <R> void runOnce(Submission<R> submission) {
         ChildProcess current = child;
         String running = " while running " + submission.label();
-        current.send(submission.taskFrame(), running);
-        Frame reply = current.receive(running);
+        try {
+            current.send(submission.taskFrame(), running);
+            submission.sent();
+            Frame reply = current.receive(running);
+            while (reply.type().equals(Frame.CALL)) {
+                current.send(answer(submission, reply, current), running);
+                reply = current.receive(running);
+            }
+            finish(submission, reply, current);
+        } finally {
+            submission.ended();
+        }
+    }
+
+    /** The answer to one {@code call} of the running task, computed here, on this slot's thread. */
+    private static Frame answer(Submission<?> submission, Frame call, ChildProcess current) {
+        try {
+            call.expect(Frame.CALL, 1);
+            long id = call.number(0, "id");
+            if (id != submission.id()) {
+                throw new Wire.BadFrameException("a call from task " + id + ", but task " + submission.id() + " is running");
+            }
+            List<Object> fields = new ArrayList<>();
+            fields.add(id);
+            fields.addAll(submission.answer(call.from(1)));
+            return Frame.of(Frame.ANSWER, fields.toArray());
+        } catch (Wire.BadFrameException e) {
+            throw new PoolException.MalformedFrame(current.name(),
+                    e.getMessage() + " in \"" + Wire.excerpt(Wire.encode(call).strip()) + "\"");
+        }
+    }
+
+    /** Checks the task's last frame, {@code done} or {@code failed}, and completes the job's future with it. */
+    private static <R> void finish(Submission<R> submission, Frame reply, ChildProcess current) {
         try {
             boolean done = reply.type().equals(Frame.DONE);
             if (!done && !reply.type().equals(Frame.FAILED)) {
-                throw new Wire.BadFrameException("expected \"done\" or \"failed\", got \"" + reply.type() + "\"");
+                throw new Wire.BadFrameException("expected \"call\", \"done\" or \"failed\", got \"" + reply.type() + "\"");
             }
             reply.expect(reply.type(), done ? 4 : 6);
             long id = reply.number(0, "id");

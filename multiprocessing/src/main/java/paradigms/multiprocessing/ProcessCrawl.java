@@ -4,7 +4,6 @@ import paradigms.common.crawl.CrawlOutcome;
 import paradigms.common.crawl.CrawlRequest;
 import paradigms.common.crawl.CrawlResult;
 import paradigms.common.download.Failure;
-import paradigms.common.http.BlockingHttp;
 import paradigms.common.trace.Trace;
 
 import java.net.URI;
@@ -125,7 +124,8 @@ final class ProcessCrawl {
         Values task = Values.of(arguments).expectSize(2, "a crawl task");
         URI url = task.uri(0, "url");
         Duration timeout = Duration.ofNanos(task.number(1, "timeout"));
-        return switch (BlockingHttp.crawl(resources.http(), url, timeout)) {
+        resources.warmUpHttpOnce();
+        return switch (WorkerHttp.crawl(url, timeout)) {
             case CrawlOutcome.Page page -> {
                 List<String> values = new ArrayList<>(List.of("page", String.valueOf(page.status())));
                 page.links().forEach(link -> values.add(link.toString()));

@@ -5,7 +5,6 @@ import paradigms.common.download.DownloadResult;
 import paradigms.common.download.DownloadResult.DownloadFailed;
 import paradigms.common.download.DownloadResult.Downloaded;
 import paradigms.common.download.Failure;
-import paradigms.common.http.BlockingHttp;
 import paradigms.common.trace.Trace;
 
 import java.net.URI;
@@ -14,7 +13,7 @@ import java.util.List;
 
 /**
  * {@code download} on worker processes: each worker fetches one URL at a time with blocking
- * I/O ({@link BlockingHttp}), so the pool has C workers for C requests in flight — the
+ * I/O ({@link WorkerHttp}), so the pool has C workers for C requests in flight — the
  * "tens" of the seed's scalability row: every request waiting costs a whole JVM (tens of
  * megabytes, tens of milliseconds to start), where the threading chapter pays a thread.
  *
@@ -79,12 +78,13 @@ final class ProcessDownload {
         }
     }
 
-    /** The worker's half: one blocking fetch with the worker's own HTTP client. */
+    /** The worker's half: one blocking fetch ({@link WorkerHttp}: why not {@code BlockingHttp}). */
     static List<String> work(List<String> arguments, WorkerResources resources) throws Exception {
         Values task = Values.of(arguments).expectSize(2, "a download task");
         URI url = task.uri(0, "url");
         Duration timeout = Duration.ofNanos(task.number(1, "timeout"));
-        return switch (BlockingHttp.download(resources.http(), url, timeout)) {
+        resources.warmUpHttpOnce();
+        return switch (WorkerHttp.download(url, timeout)) {
             case Downloaded ok -> List.of("downloaded", String.valueOf(ok.status()), String.valueOf(ok.size()), ok.sha256());
             case DownloadFailed failed -> List.of("failed", failed.failure().name(), String.valueOf(failed.status()), failed.detail());
         };

@@ -42,6 +42,18 @@ final class Submission<R> {
         return Frame.of(Frame.TASK, fields.toArray());
     }
 
+    void sent() {
+        job.sent();
+    }
+
+    List<String> answer(List<String> question) throws Wire.BadFrameException {
+        return job.answer(question);
+    }
+
+    void ended() {
+        job.ended();
+    }
+
     void complete(List<String> values) throws Wire.BadFrameException {
         result.complete(job.decode(values));
     }
@@ -53,6 +65,11 @@ final class Submission<R> {
         } catch (RuntimeException e) {
             result.completeExceptionally(e);
         }
+    }
+
+    /** The job's own code threw in the parent (answering a call, reading the reply): a bug in the job. */
+    void failInParent(RuntimeException failure) {
+        result.completeExceptionally(failure);
     }
 
     void fail(PoolException failure) {

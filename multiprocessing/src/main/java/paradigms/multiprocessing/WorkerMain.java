@@ -8,6 +8,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * The child JVM: one worker of the {@link ProcessPool}. It reads task frames on stdin, runs
@@ -17,10 +18,13 @@ import java.util.List;
  * <pre>
  *   STARTING → IDLE      it wrote "ready"
  *   IDLE     → RUNNING   a task frame arrived; a task thread runs it
+ *   RUNNING  → CALLING   the task thread wrote a "call" frame and waits for the answer
+ *   CALLING  → RUNNING   the main thread read the "answer" frame and handed it to the task thread
  *   RUNNING  → IDLE      the task thread wrote "done" or "failed"
  *   IDLE     → EXITED 0  stdin ended: the pool is closing. Resources are closed first.
- *   RUNNING  → EXITED 0  stdin ended while a task runs: the pool closed or died, nobody will
- *                        read the result, so the worker halts at once instead of finishing
+ *   RUNNING  → EXITED 0  stdin ended while a task runs (or calls): the pool closed, died or gave
+ *                        up on the task; nobody will read the result, so the worker halts at once
+ *                        instead of finishing — this is how a task in a worker is cancelled
  *   any      → EXITED 2  the pool sent a frame the worker cannot read (stderr says why)
  *   RUNNING  → EXITED 3  an Error (OutOfMemoryError…) escaped a task: the JVM may be broken
  * </pre>
@@ -59,6 +63,8 @@ final class WorkerMain {
                 case ProcessCrawl.KIND -> ProcessCrawl.work(arguments, resources);
                 case ProcessExhibition.KIND -> ProcessExhibition.work(arguments);
                 case ProcessBlocking.KIND -> ProcessBlocking.work(arguments, resources);
+                case ProcessWaiters.KIND -> ProcessWaiters.work(arguments);
+                case ProcessCounter.KIND -> ProcessCounter.work(arguments, resources);
                 default -> throw new IllegalArgumentException("this worker has no task kind \"" + kind + "\"");
             };
         }
@@ -68,7 +74,21 @@ final class WorkerMain {
     }
 
     public static void main(String[] args) {
-        System.exit(serve(KNOWN_TASKS));
+        exit(serve(KNOWN_TASKS));
+    }
+
+    /**
+     * Ends the worker with {@code Runtime.halt}, not {@code System.exit}. By the time this
+     * runs, {@link #serve} has closed the worker's resources and every frame was flushed as it
+     * was written; the worker has no shutdown hooks to run. And {@code System.exit} costs a fresh
+     * JVM dearly: since JDK 21 it first looks up a {@code System.Logger} to log the exit, which
+     * loads the logging classes. From the end of its stdin to its exit, an idle worker took
+     * 47–89 ms with {@code System.exit} and 5–11 ms with {@code halt} (a one-off measurement on
+     * this 2-core machine, shared and busy at the time).
+     */
+    static void exit(int code) {
+        System.err.flush();
+        Runtime.getRuntime().halt(code);
     }
 
     /** Serves tasks until stdin ends; returns the exit code. Lesson tests call it with extra task kinds. */
@@ -77,12 +97,17 @@ final class WorkerMain {
         System.setOut(System.err);
         var reader = new Wire.Reader(System.in);
         long pid = ProcessHandle.current().pid();
-        try (var resources = new WorkerResources()) {
-            var tasks = new TaskThreads(handler, resources, wire);
+        var tasks = new TaskThreads(handler, wire);
+        try (WorkerResources resources = tasks.resources()) {
             wire.write(Frame.of(Frame.READY, pid));
             Frame frame;
             while ((frame = reader.read()) != null) {
-                tasks.start(frame.expect(Frame.TASK, 2));
+                switch (frame.type()) {
+                    case Frame.TASK -> tasks.start(frame.expect(Frame.TASK, 2));
+                    case Frame.ANSWER -> tasks.answered(frame.expect(Frame.ANSWER, 1));
+                    default -> throw new Wire.BadFrameException("expected a \"task\" or an \"answer\" frame, got \""
+                            + Wire.excerpt(frame.type()) + "\"");
+                }
             }
             if (tasks.busy()) {
                 Runtime.getRuntime().halt(0); // nobody is left to read the result
@@ -97,19 +122,56 @@ final class WorkerMain {
         }
     }
 
-    /** Starts each task on its own thread and writes its reply. */
-    private static final class TaskThreads {
+    /**
+     * Starts each task on its own thread and writes its reply; carries the task's calls to the
+     * pool and their answers back.
+     */
+    private static final class TaskThreads implements WorkerResources.Parent {
         private final TaskHandler handler;
-        private final WorkerResources resources;
         private final Wire.Writer wire;
+        private final WorkerResources resources;
 
         /** Written by the task thread when its work is done, read by the main thread. */
         private volatile boolean busy;
+        /** The running task's id: written by the main thread before it starts the task thread. */
+        private volatile String runningId;
+        /** True from the moment the task thread writes a call until its answer is handed over. */
+        private volatile boolean calling;
+        /** Answers, from the main thread (which reads stdin) to the task thread (which waits in call). */
+        private final LinkedBlockingQueue<Frame> answers = new LinkedBlockingQueue<>();
 
-        TaskThreads(TaskHandler handler, WorkerResources resources, Wire.Writer wire) {
+        TaskThreads(TaskHandler handler, Wire.Writer wire) {
             this.handler = handler;
-            this.resources = resources;
             this.wire = wire;
+            this.resources = new WorkerResources(this); // a task's calls to the pool go out through here
+        }
+
+        WorkerResources resources() {
+            return resources;
+        }
+
+        /**
+         * On the task thread: sends {@code call ID QUESTION…} and waits for the answer. The main
+         * thread keeps reading stdin meanwhile, so the end of stdin still halts this worker at once.
+         */
+        @Override
+        public List<String> call(Object... question) throws IOException, InterruptedException {
+            List<Object> fields = new ArrayList<>(question.length + 1);
+            fields.add(runningId);
+            fields.addAll(List.of(question));
+            calling = true; // before the frame leaves: its answer cannot come sooner
+            wire.write(Frame.of(Frame.CALL, fields.toArray()));
+            return answers.take().from(1);
+        }
+
+        /** On the main thread: an answer came; hand it to the task thread that asked for it. */
+        void answered(Frame answer) throws Wire.BadFrameException {
+            String id = answer.text(0, "id");
+            if (!calling || !id.equals(runningId)) {
+                throw new Wire.BadFrameException("an answer for task " + id + ", which made no call");
+            }
+            calling = false;
+            answers.add(answer);
         }
 
         boolean busy() {
@@ -124,6 +186,7 @@ final class WorkerMain {
                 throw new Wire.BadFrameException("task " + id + " arrived while another task runs (one at a time)");
             }
             busy = true;
+            runningId = id;
             // One platform thread per task, always named "task": tasks here last milliseconds
             // or more, and creating a thread costs about 0.1 ms. The name makes the trace's lane.
             new Thread(new Task(id, kind, task.from(2)), "task").start();

@@ -1,7 +1,6 @@
 package paradigms.multiprocessing;
 
 import paradigms.common.blocking.Database;
-import paradigms.common.http.BlockingHttp;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,16 +9,17 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 
 /**
- * What one worker keeps from one task to the next: an HTTP client and one JDBC connection.
- * Both are made on first use, because a worker that only sums squares should not pay for
- * them, and closed when the worker stops.
+ * What one worker keeps from one task to the next: a warmed-up HTTP stack and one JDBC
+ * connection. Both are made on first use, because a worker that only sums squares should not
+ * pay for them; the connection is closed when the worker stops. And the line back to the pool, for a task that
+ * must ask its parent something while it runs ({@link #parent()}).
  *
  * <p>Threads: the worker runs one task at a time, each on a fresh task thread. Task threads
  * follow one another, and each starts only after the previous one has said it is done
@@ -28,33 +28,46 @@ import java.time.Duration;
  */
 final class WorkerResources implements AutoCloseable {
 
-    private HttpClient http;
+    /**
+     * The running task's way to ask the pool something and wait for the answer: a {@code call}
+     * frame out, an {@code answer} frame back (see {@link Frame}). For state that only the
+     * parent holds — processes share no memory.
+     */
+    interface Parent {
+        /** On the task thread; blocks until the pool answers. Each question is written as text. */
+        List<String> call(Object... question) throws IOException, InterruptedException;
+    }
+
+    private final Parent parent;
+    private boolean httpWarm;
     private Database database;
     private Connection connection;
 
-    /** This worker's HTTP client, created and warmed up on first use. */
-    HttpClient http() {
-        if (http == null) {
-            http = BlockingHttp.newClient();
-            warmUp(http);
-        }
-        return http;
+    WorkerResources(Parent parent) {
+        this.parent = parent;
+    }
+
+    /** The line back to the pool for the running task. */
+    Parent parent() {
+        return parent;
     }
 
     /**
-     * One request to a socket of the worker's own, before the first real one. In a fresh JVM
-     * the first request of a new client is slow — it loads and links the HTTP stack — where
-     * the next ones take milliseconds (the {@link Benchmark}'s fresh worker: 400–450 ms for its
-     * first download, client included, 3–9 ms for the next). Without this, the first URL of
-     * every worker would spend that inside its own timeout — on a busy machine, long enough to
-     * time out. The exercise's server never sees the warm-up; the task's span still includes
-     * it, so the cost is not hidden.
+     * Before this worker's first real request: one request to a socket of its own. In a fresh
+     * JVM the first request is slow — it loads and links the HTTP classes — where the next ones
+     * take milliseconds (the {@link Benchmark}'s fresh worker; figures in the README). Without
+     * this, the first URL of every worker would spend that inside its own timeout — on a busy
+     * machine, with the crawl's 700 ms timeouts, long enough to time out. The exercise's server
+     * never sees the warm-up; the task's span includes it, so the cost is not hidden.
      */
-    private static void warmUp(HttpClient client) {
+    void warmUpHttpOnce() {
+        if (httpWarm) {
+            return;
+        }
+        httpWarm = true;
         try (var listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread answer = Thread.ofPlatform().daemon().name("http-warm-up").start(() -> answerOnce(listener));
-            BlockingHttp.download(client, URI.create("http://127.0.0.1:" + listener.getLocalPort() + "/warm-up"),
-                    Duration.ofSeconds(10));
+            WorkerHttp.download(URI.create("http://127.0.0.1:" + listener.getLocalPort() + "/warm-up"), Duration.ofSeconds(10));
             answer.join();
         } catch (IOException | InterruptedException e) {
             System.err.println("HTTP warm-up failed (harmless, the first request will be slower): " + e);
@@ -94,9 +107,6 @@ final class WorkerResources implements AutoCloseable {
 
     @Override
     public void close() {
-        if (http != null) {
-            http.close();
-        }
         if (connection != null) {
             try {
                 connection.close();

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -65,6 +66,27 @@ class NoOrphansTest {
         }
         Duration closeTook = Duration.ofNanos(System.nanoTime() - closing);
         assertTrue(closeTook.compareTo(PROMPTLY) < 0, "close() waited " + closeTook.toMillis() + " ms for a job it abandons");
+        assertEquals(before, descendants(), "the process tree is as it was before the pool");
+        assertTrue(workers.stream().noneMatch(NoOrphansTest::alive));
+    }
+
+    @Test
+    void closeNowKillsBusyWorkersWithoutTakingTheirDeathsForCrashesAndLeavesNoChildProcess() throws Exception {
+        Set<Long> before = descendants();
+        var pool = ProcessPool.builder().size(2).forWaiting().start();
+        List<Long> workers = pids(pool);
+        var running = List.of(pool.submit(aMinuteOfThinking(), Trace.off()), pool.submit(aMinuteOfThinking(), Trace.off()));
+        var queued = pool.submit(aMinuteOfThinking(), Trace.off());
+        await().atMost(TestTimeouts.LONG).until(() -> pool.workers().stream().allMatch(w -> w.state() == PoolWorker.State.BUSY));
+
+        pool.closeNow();
+
+        for (var job : running) {
+            var failure = assertThrows(ExecutionException.class, job::get).getCause();
+            assertTrue(failure instanceof PoolException.Closed, "abandoned, not retried: " + failure);
+        }
+        assertTrue(assertThrows(ExecutionException.class, queued::get).getCause() instanceof PoolException.Closed);
+        assertEquals(0, pool.crashes(), "killed by the pool is not a crash");
         assertEquals(before, descendants(), "the process tree is as it was before the pool");
         assertTrue(workers.stream().noneMatch(NoOrphansTest::alive));
     }

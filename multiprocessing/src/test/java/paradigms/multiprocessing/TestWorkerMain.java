@@ -20,6 +20,8 @@ final class TestWorkerMain {
     static final String STDERR = "stderr";
     /** {@code stdout TEXT}: the task prints TEXT with System.out, as careless code would. */
     static final String STDOUT = "stdout";
+    /** {@code lease-and-die}: the task takes the counter's lease from the parent, then its worker dies (exit code 9). */
+    static final String LEASE_AND_DIE = "lease-and-die";
 
     private TestWorkerMain() {
     }
@@ -44,9 +46,14 @@ final class TestWorkerMain {
                 System.out.println(arguments.getFirst());
                 yield List.of();
             }
+            case LEASE_AND_DIE -> {
+                resources.parent().call("lease");
+                Runtime.getRuntime().halt(9);
+                yield List.of();
+            }
             default -> WorkerMain.KNOWN_TASKS.run(kind, arguments, resources);
         };
-        System.exit(WorkerMain.serve(misbehaving));
+        WorkerMain.exit(WorkerMain.serve(misbehaving));
     }
 
     private static void writeRaw(FileOutputStream out, String text) throws IOException {

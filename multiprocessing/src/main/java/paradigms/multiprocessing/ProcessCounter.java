@@ -1,0 +1,247 @@
+package paradigms.multiprocessing;
+
+import paradigms.common.counter.CounterRequest;
+import paradigms.common.counter.CounterResult;
+import paradigms.common.counter.SharedCounter;
+import paradigms.common.trace.Trace;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+
+/**
+ * {@code counter} on worker processes. Processes share no memory, so a shared counter can only
+ * live in one of them — here, the parent — and the others reach it by messages. A task runs in
+ * a worker, and every increment is a conversation with the parent over the pipes (Python's
+ * {@code multiprocessing.Manager} works this way: the object lives in one process, the others
+ * hold proxies, and every access is a message):
+ * <pre>
+ *   worker                                parent
+ *   call  ID read         ───────────▶    answer with the counter's value V
+ *   (suspends: Thread.yield)
+ *   call  ID write V+1    ───────────▶    counter := V+1
+ * </pre>
+ *
+ * <p><b>Where updates get lost.</b> The parent answers every worker's calls — it must: the
+ * workers are separate processes running at the same time, each served by its own pool thread.
+ * If another task's {@code read} is answered between this task's {@code read} and its
+ * {@code write}, both write the same V + 1, and one increment is gone. There is no data race
+ * here in the Java sense — every step on the counter is taken under the {@link Keeper}'s
+ * monitor, so each read and each write is whole and visible — and still updates are lost: the
+ * race is between messages. {@code CounterLostUpdateTest} makes it lose an exact number.
+ *
+ * <p><b>The fix: the parent owns the read–write pair, with a lease.</b> The task asks
+ * {@code lease} instead of {@code read}. The parent answers only when no other task holds the
+ * counter, and its answer carries the value; the counter is then that task's until its
+ * {@code write}, which gives the lease back. Another task's {@code lease} waits in the parent
+ * meanwhile — its pool thread blocks on the lease, its worker blocks reading its stdin. It is
+ * SQL's {@code SELECT … FOR UPDATE}, and a Manager's lock. Exact, because no {@code read}
+ * can be answered between a lease and its write: every increment sees the one before it. And
+ * a task whose worker dies holding the lease gives it back anyway ({@link CounterJob#ended}),
+ * or every other task would wait forever.
+ *
+ * <p><b>Why the lease is taken with {@code acquireUninterruptibly}.</b> Nobody interrupts the
+ * pool's threads; what ends a wait for the lease is the holder's conversation ending — a
+ * reply, a death, a malformed frame — and the pool runs {@code ended} on every one of them.
+ *
+ * <p><b>The suspension</b> in the worker is {@link Thread#yield()}: the worker offers its core
+ * (like the threading chapter) — and each call already suspends it, blocked reading its stdin
+ * until the answer comes. The lesson tests make the suspension a call to the parent instead
+ * ({@code pause}), so that the parent can force an interleaving.
+ *
+ * <p><b>Not retried safely.</b> The pool runs a job once more if its worker dies; for this job
+ * that would count its increments twice. Counting is not idempotent (see the README).
+ *
+ * <p>On the wire: {@code task ID counter INCREMENTS READ SUSPEND}, READ {@code lease} or
+ * {@code read}, SUSPEND {@code yield} or {@code pause}; then per increment the calls above;
+ * then {@code done ID …} with no values.
+ */
+final class ProcessCounter {
+
+    static final String KIND = "counter";
+
+    /** What the parent does when a task asks it to {@code pause} between read and write (lesson tests). */
+    @FunctionalInterface
+    interface Pause {
+        void between() throws Exception;
+    }
+
+    private final boolean leased;
+    private final int workers;
+    private final Pause pause; // null: the workers yield on their own
+
+    private ProcessCounter(boolean leased, int workers, Pause pause) {
+        this.leased = leased;
+        this.workers = workers;
+        this.pause = pause;
+    }
+
+    /** The exercise: a lease around read – yield – write, on one worker per core. Exact. */
+    static ProcessCounter leased() {
+        return new ProcessCounter(true, Runtime.getRuntime().availableProcessors(), null);
+    }
+
+    /**
+     * The exercise's lease on {@code workers} workers; with a {@code pause}, the parent chooses the
+     * suspension (lesson tests), with null the workers yield.
+     */
+    static ProcessCounter leased(int workers, Pause pause) {
+        return new ProcessCounter(true, workers, pause);
+    }
+
+    /**
+     * TEACHING DEMO: no lease. Loses updates whenever a read is answered between another task's
+     * read and write. With a {@code pause}, the parent chooses the suspension; with null the workers yield.
+     */
+    static ProcessCounter unguarded(int workers, Pause pause) {
+        return new ProcessCounter(false, workers, pause);
+    }
+
+    CounterResult count(CounterRequest request, Trace trace) throws InterruptedException {
+        var keeper = new Keeper();
+        try (var pool = ProcessPool.builder().size(Math.min(request.tasks(), workers)).forWaiting().start()) {
+            List<CounterJob> jobs = new ArrayList<>(request.tasks());
+            for (int task = 0; task < request.tasks(); task++) {
+                jobs.add(new CounterJob(task, request.incrementsPerTask(), leased, keeper, pause));
+            }
+            pool.map(jobs, trace);
+        }
+        return new CounterResult(keeper.read(), request.expectedTotal());
+    }
+
+    /**
+     * The shared counter, in the parent, and what guards it. The pool's threads — one per
+     * worker — answer the calls, so several touch it.
+     */
+    static final class Keeper {
+        private final SharedCounter counter = new SharedCounter(); // each step under this monitor
+        private final Semaphore lease = new Semaphore(1, true);    // a read–write pair; fair: tasks take turns
+
+        synchronized long read() {
+            return counter.read();
+        }
+
+        synchronized void write(long value) {
+            counter.write(value);
+        }
+
+        void takeLease() {
+            lease.acquireUninterruptibly();
+        }
+
+        void giveLeaseBack() {
+            lease.release();
+        }
+    }
+
+    /**
+     * The parent's half: answers one task's calls. Not a record: it remembers whether its task
+     * holds the lease. Every method runs on the pool's thread for the worker running the task.
+     */
+    static final class CounterJob implements Job<Void> {
+        private final int task;
+        private final int increments;
+        private final boolean leased;
+        private final Keeper keeper;
+        private final Pause pause;
+        private boolean holdsLease;
+
+        CounterJob(int task, int increments, boolean leased, Keeper keeper, Pause pause) {
+            this.task = task;
+            this.increments = increments;
+            this.leased = leased;
+            this.keeper = keeper;
+            this.pause = pause;
+        }
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public List<String> arguments() {
+            return List.of(String.valueOf(increments), leased ? "lease" : "read", pause != null ? "pause" : "yield");
+        }
+
+        @Override
+        public List<String> answer(List<String> question) throws Wire.BadFrameException {
+            Values call = Values.of(question).expectAtLeast(1, "a counter call");
+            return switch (call.text(0, "what")) {
+                case "read" -> List.of(String.valueOf(keeper.read()));
+                case "lease" -> {
+                    if (holdsLease) {
+                        throw new Wire.BadFrameException("a second lease before the write that ends the first");
+                    }
+                    keeper.takeLease(); // waits here while another task holds the counter
+                    holdsLease = true;
+                    yield List.of(String.valueOf(keeper.read()));
+                }
+                case "write" -> {
+                    keeper.write(call.expectSize(2, "a write").number(1, "value"));
+                    giveLeaseBackIfHeld();
+                    yield List.of();
+                }
+                case "pause" -> {
+                    pauseInTheParent();
+                    yield List.of();
+                }
+                default -> throw new Wire.BadFrameException("unknown counter call \"" + Wire.excerpt(call.text(0, "what")) + "\"");
+            };
+        }
+
+        private void pauseInTheParent() throws Wire.BadFrameException {
+            if (pause == null) {
+                throw new Wire.BadFrameException("a pause nobody asked for");
+            }
+            try {
+                pause.between();
+            } catch (Exception e) {
+                throw new IllegalStateException("the parent's pause failed for " + label(), e);
+            }
+        }
+
+        /** However the conversation ended: a lease still held is given back, so a dead worker keeps nothing. */
+        @Override
+        public void ended() {
+            giveLeaseBackIfHeld();
+        }
+
+        private void giveLeaseBackIfHeld() {
+            if (holdsLease) {
+                holdsLease = false;
+                keeper.giveLeaseBack();
+            }
+        }
+
+        @Override
+        public Void decode(List<String> values) throws Wire.BadFrameException {
+            Values.of(values).expectSize(0, "a counter reply");
+            return null;
+        }
+
+        @Override
+        public String label() {
+            return "counter task " + task;
+        }
+    }
+
+    /** The worker's half: read (or lease), suspend, write read + 1 — each step a call to the parent. */
+    static List<String> work(List<String> arguments, WorkerResources resources) throws Exception {
+        Values task = Values.of(arguments).expectSize(3, "a counter task");
+        long increments = task.number(0, "increments");
+        String read = task.text(1, "read");
+        boolean pauseInParent = task.text(2, "suspend").equals("pause");
+        WorkerResources.Parent parent = resources.parent();
+        for (long i = 0; i < increments; i++) {
+            long value = Values.of(parent.call(read)).expectSize(1, "a " + read + " answer").number(0, "value");
+            if (pauseInParent) {
+                parent.call("pause");
+            } else {
+                Thread.yield(); // the suspension: offer the core to another process
+            }
+            parent.call("write", value + 1);
+        }
+        return List.of();
+    }
+}
