@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
 /**
  * The main job: every exercise under every paradigm on the class path, side by side.
  *
- * <p>Run it with {@code ./mvnw -q -pl compare -am package exec:java}, options with
+ * <p>Run it with {@code ./mvnw -q -pl compare -am package exec:java -DskipTests -Dchapter.demo.skip=true}, options with
  * {@code -Dexec.args="--exercises download,squares --paradigms threading"}.
  *
  * <p>Paradigms are found only through {@link Paradigms#all()} (a {@code ServiceLoader}): a

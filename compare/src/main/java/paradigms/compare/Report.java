@@ -170,7 +170,7 @@ final class Report {
     /** The README command with the options this run was given (a progress bar or not changes no figure). */
     String regenerate() {
         List<String> arguments = results.settings().arguments().stream().filter(a -> !a.equals("--no-progress")).toList();
-        return "./mvnw -q -pl compare -am package exec:java"
+        return "./mvnw -q -pl compare -am package exec:java -DskipTests -Dchapter.demo.skip=true"
                 + (arguments.isEmpty() ? "" : " -Dexec.args=\"" + String.join(" ", arguments) + "\"");
     }
 }

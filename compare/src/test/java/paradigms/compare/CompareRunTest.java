@@ -60,7 +60,7 @@ class CompareRunTest {
 
         String report = Files.readString(out.resolve("report.md"));
         assertTrue(report.contains("## The seed's table, measured for Java"), report);
-        assertTrue(report.contains("Regenerate: `./mvnw -q -pl compare -am package exec:java -Dexec.args=\"--paradigms sequential"
+        assertTrue(report.contains("Regenerate: `./mvnw -q -pl compare -am package exec:java -DskipTests -Dchapter.demo.skip=true -Dexec.args=\"--paradigms sequential"
                 + " --exercises download --latency 5 --out " + out + "\"`"), "the command that made it, without --no-progress");
         List<String> downloadRow = tableRow(report, "| sequential | ok |");
         assertEquals(12, downloadRow.size(), downloadRow.toString());

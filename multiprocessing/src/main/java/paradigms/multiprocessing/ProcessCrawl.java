@@ -45,7 +45,8 @@ final class ProcessCrawl {
         var fetched = new LinkedBlockingQueue<Fetched>();
         int inFlight = 0;
 
-        try (var pool = ProcessPool.builder().size(request.maxInFlight()).forWaiting().start()) {
+        int workers = Math.min(request.maxInFlight(), ProcessDownload.MAX_WAITING_WORKERS);
+        try (var pool = ProcessPool.builder().size(workers).forWaiting().start()) {
             while (!frontier.isEmpty() || inFlight > 0) {
                 // Keep every worker busy, never more: C workers, at most C fetches out.
                 while (!frontier.isEmpty() && inFlight < pool.size()) {

@@ -25,11 +25,19 @@ final class ProcessDownload {
 
     static final String KIND = "download";
 
+    /**
+     * The most worker processes started for waiting work (download, crawl): with a process per
+     * request in flight, C = 1,000 would mean 1,000 JVMs of ~40 MB each, started ~50 ms apart
+     * on two cores. Processes scale to "tens", as the seed's table says; above this, requests
+     * queue for a worker and the server sees at most this many in flight.
+     */
+    static final int MAX_WAITING_WORKERS = 32;
+
     private ProcessDownload() {
     }
 
     static List<DownloadResult> download(DownloadRequest request, Trace trace) throws InterruptedException {
-        int workers = Math.min(request.maxInFlight(), request.urls().size());
+        int workers = Math.min(Math.min(request.maxInFlight(), request.urls().size()), MAX_WAITING_WORKERS);
         try (var pool = ProcessPool.builder().size(workers).forWaiting().start()) {
             List<DownloadJob> jobs = request.urls().stream().map(url -> new DownloadJob(url, request.timeout())).toList();
             return pool.map(jobs, trace);
