@@ -7,11 +7,15 @@ import paradigms.common.measure.Meter;
 import paradigms.common.server.LocalWebServer;
 import paradigms.common.squares.SquaresRequest;
 import paradigms.common.trace.Trace;
+import paradigms.common.waiters.WaitersRequest;
+import paradigms.common.waiters.WaitTally;
+import paradigms.common.waiters.WaitersResult;
 import paradigms.generators.coroutine.Coroutine;
 import paradigms.generators.coroutine.Gather;
 import paradigms.generators.coroutine.Scheduler;
 import paradigms.generators.coroutine.Semaphore;
 import paradigms.generators.coroutine.Step;
+import paradigms.generators.coroutine.Task;
 import paradigms.generators.http.CoroutineHttpClient;
 
 import java.lang.management.ManagementFactory;
@@ -20,12 +24,13 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The chapter's figures, measured the way the callbacks chapter measures its own, so that the
  * two can be set side by side: the HTTP client against the course's {@link LocalWebServer}
- * on loopback, in this JVM (client and server share the machine's cores); then the squares
- * and the exhibition. Each figure is the median of a few runs after a warm-up:
+ * on loopback, in this JVM (client and server share the machine's cores); then the squares,
+ * the exhibition and the waiters. Each figure is the median of a few runs after a warm-up:
  * <ol>
  *   <li>throughput: N requests with no server delay, at most C = 100 in flight — a task per
  *       request, each taking a permit of a coroutine semaphore (the download exercise's
@@ -33,10 +38,13 @@ import java.util.List;
  *   <li>waiting: 10,000 requests that each take 50 ms on the server, C = 1,000 — ideally
  *       10 rounds of 50 ms = 0.5 s;</li>
  *   <li>squares on the loop thread;</li>
- *   <li>the exhibition, in exhibition hours (ideal: 1.02 h).</li>
+ *   <li>the exhibition, in exhibition hours (ideal: 1.02 h);</li>
+ *   <li>waiters: 100,000 and 1,000,000 tasks sleeping 1 s, all at once — the time beyond the
+ *       second, the peak heap, and the live heap per sleeping task.</li>
  * </ol>
  * Run: {@code ./mvnw -q -pl generators -am compile exec:java -Dexec.mainClass=paradigms.generators.Benchmark}
- * (options: {@code -Dbench.requests=100000 -Dbench.repeats=5 -Dbench.size=2048}).
+ * (options: {@code -Dbench.parts=client,squares,exhibition,waiters -Dbench.requests=100000
+ * -Dbench.repeats=5 -Dbench.size=2048 -Dbench.waiters=100000,1000000}).
  */
 public final class Benchmark {
 
@@ -58,11 +66,30 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int requests = Integer.getInteger("bench.requests", 100_000);
         int repeats = Integer.getInteger("bench.repeats", 5);
+        Set<String> parts = Set.of(System.getProperty("bench.parts", "client,squares,exhibition,waiters").split(","));
+        System.out.printf("cores: %d; max heap: %,d MiB%n", Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20);
+        if (parts.contains("client")) {
+            client(repeats);
+        }
+        if (parts.contains("squares")) {
+            squares(repeats);
+        }
+        if (parts.contains("exhibition")) {
+            exhibition(Math.min(repeats, 3));
+        }
+        if (parts.contains("waiters")) {
+            for (String tasks : System.getProperty("bench.waiters", "100000,1000000").split(",")) {
+                waiters(Integer.parseInt(tasks.strip()), Math.min(repeats, 3));
+            }
+        }
+    }
+
+    private static void client(int repeats) throws Exception {
+        int requests = Integer.getInteger("bench.requests", 100_000);
         int size = Integer.getInteger("bench.size", LocalWebServer.DEFAULT_SIZE);
-        System.out.printf("cores: %d; body: %d bytes; client and server in one JVM%n",
-                Runtime.getRuntime().availableProcessors(), size);
+        System.out.printf("%nclient: body %d bytes; client and server in one JVM%n", size);
         try (var server = LocalWebServer.builder().latency(Duration.ZERO).start()) {
             System.out.printf("%nthroughput: %,d requests, no server delay, C = 100%n", requests);
             run(server, requests / 5, 100, 0, size); // warm-up: JIT, connections, the server's threads
@@ -90,8 +117,6 @@ public final class Benchmark {
             double median = median(seconds);
             System.out.printf("  median: %.3f s = %.2f × the ideal 0.5 s%n", median, median / 0.5);
         }
-        squares(repeats);
-        exhibition(Math.min(repeats, 3));
     }
 
     /** {@code requests} GETs with at most {@code concurrency} in flight, on a fresh loop and client. */
@@ -180,6 +205,111 @@ public final class Benchmark {
         }
         double median = median(hours);
         System.out.printf("  median: %.2f exhibition hours (%.2f × ideal)%n", median, median * 3600 / request.concurrentSeconds());
+    }
+
+    /**
+     * N tasks sleeping 1 s each ({@link Sleepers}, the {@code waiters} exercise): the time beyond
+     * the second — making, starting, waking and ending N tasks — and the peak heap above the
+     * heap in use before (after a full GC), garbage included, as the course's main job reports
+     * it. Then one more run, of 3 s, for the <em>live</em> heap per waiting task: 2 s in, when
+     * every task has long been asleep and the loop thread waits in {@code select}, a thread of
+     * the benchmark's own forces a full GC and reads the heap.
+     */
+    private static void waiters(int tasks, int repeats) throws Exception {
+        var sleepers = new Sleepers();
+        System.out.printf("%nwaiters: %,d tasks sleeping 1 s each%n", tasks);
+        sleepers.await(new WaitersRequest(Math.min(tasks, 100_000), Duration.ofMillis(100)), Trace.off()); // warm-up
+        List<Double> beyond = new ArrayList<>();
+        for (int i = 0; i < repeats; i++) {
+            System.gc();
+            long before = heapInUse();
+            var measured = Meter.measure(() -> sleepers.await(new WaitersRequest(tasks, Duration.ofSeconds(1)), Trace.off()));
+            WaitersResult result = measured.value();
+            double wall = measured.measurement().wall().toNanos() / 1e9;
+            long peakAbove = measured.measurement().peakHeapBytes() - before;
+            beyond.add(wall - 1);
+            System.out.printf("  run %d: %.2f s (%.2f s beyond the wait); %,d completed, %d early, %,d waiting at once;"
+                            + " peak heap %,d MiB above before (%,d bytes/task); CPU %.2f cores; %d threads at most%n",
+                    i + 1, wall, wall - 1, result.completed(), result.early(), result.maxWaitingAtOnce(), peakAbove >> 20,
+                    peakAbove / tasks, measured.measurement().coresUsed(), measured.measurement().peakThreads());
+        }
+        System.out.printf("  median: %.2f s beyond the wait%n", median(beyond));
+
+        // The live heap: the same gather, under a probe that measures once every task sleeps.
+        System.gc();
+        long before = heapInUse();
+        var tally = new WaitTally(Duration.ofSeconds(1));
+        long live;
+        try (var loop = new EventLoop()) {
+            var scheduler = new Scheduler(loop);
+            live = scheduler.run(new HeapProbe(scheduler, Sleepers.all(scheduler, tally, new WaitersRequest(tasks, Duration.ofSeconds(1)))));
+        }
+        long perTask = (live - before) / tasks;
+        System.out.printf("  live heap while all %,d sleep: %,d MiB above before = %,d bytes per sleeping task (%,d of them"
+                        + " completed); %,d MiB of heap would hold %,d such tasks%n",
+                tasks, (live - before) >> 20, perTask, tally.result().completed(), Runtime.getRuntime().maxMemory() >> 20,
+                Runtime.getRuntime().maxMemory() / Math.max(1, perTask));
+    }
+
+    /**
+     * Runs {@code gather} in a task of its own, then measures the heap in use (after a full GC)
+     * at the first moment every gathered task is asleep, and returns it once they have all
+     * woken. When that moment is, the ticks tell: the gather spawns its tasks in its first
+     * step (tick 2), they run their first steps — to their sleeps — in tick 3, and this probe,
+     * having passed its turn twice, runs right after them in tick 3.
+     * <pre>
+     * START     -> PASSED:    spawn the gather's task; pass
+     * PASSED    -> MEASURING: pass again
+     * MEASURING -> JOINING:   every task sleeps now: GC, read the heap; wait for the gather
+     * JOINING   -> DONE:      return the heap measured
+     * </pre>
+     */
+    static final class HeapProbe extends Coroutine<Long> {
+        private enum State { START, PASSED, MEASURING, JOINING }
+
+        private final Scheduler scheduler;
+        private final Gather<?> gather;
+        private State state = State.START;
+        private Task<?> gathering;
+        private long heap;
+
+        HeapProbe(Scheduler scheduler, Gather<?> gather) {
+            this.scheduler = scheduler;
+            this.gather = gather;
+        }
+
+        @Override
+        protected Step<Long> resume(Object sent) {
+            switch (state) {
+                case START -> {
+                    gathering = scheduler.spawn(gather);
+                    state = State.PASSED;
+                    return pass();
+                }
+                case PASSED -> {
+                    state = State.MEASURING;
+                    return pass();
+                }
+                case MEASURING -> {
+                    System.gc(); // the loop thread stops for it: the tasks' timers simply fire a little late
+                    heap = heapInUse();
+                    state = State.JOINING;
+                    return resultOf(gathering);
+                }
+                default -> {
+                    return returning(heap);
+                }
+            }
+        }
+
+        @Override
+        public String state() {
+            return state.name();
+        }
+    }
+
+    private static long heapInUse() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static double median(List<Double> values) {

@@ -1,7 +1,13 @@
 package paradigms.generators;
 
 import paradigms.callbacks.EventLoop;
+import paradigms.common.counter.CounterRequest;
+import paradigms.common.counter.CounterResult;
+import paradigms.common.counter.SharedCounter;
 import paradigms.common.crawl.CrawlRequest;
+import paradigms.common.deadline.DeadlineRequest;
+import paradigms.common.deadline.DeadlineResult;
+import paradigms.common.deadline.ItemOutcome;
 import paradigms.common.download.DownloadRequest;
 import paradigms.common.download.DownloadResult;
 import paradigms.common.exhibition.ExhibitionRequest;
@@ -10,6 +16,8 @@ import paradigms.common.server.LocalWebServer;
 import paradigms.common.server.Site;
 import paradigms.common.squares.SquaresRequest;
 import paradigms.common.trace.Trace;
+import paradigms.common.waiters.WaitersRequest;
+import paradigms.common.waiters.WaitersResult;
 import paradigms.generators.coroutine.Await;
 import paradigms.generators.coroutine.Coroutine;
 import paradigms.generators.coroutine.CoroutineTraceback;
@@ -134,5 +142,46 @@ public final class Demo {
         System.out.printf("   squares: 20 sums on the loop thread, in slices of %,d: %d ms (one core: no speedup)%n",
                 Squares.SLICE, (System.nanoTime() - start) / 1_000_000);
         System.out.println("   blocking: needs PostgreSQL (Docker) — see GeneratorsBlockingTest and WhatBreaksTest");
+        waitersCounterDeadline();
+    }
+
+    /** The scalability, shared-state and cancellation exercises. */
+    private static void waitersCounterDeadline() throws Exception {
+        long start = System.nanoTime();
+        WaitersResult waited = new Sleepers().await(new WaitersRequest(100_000, Duration.ofMillis(200)), Trace.off());
+        System.out.printf("   waiters: 100,000 tasks sleeping 200 ms: %d ms, %,d of them asleep at once, on one thread%n",
+                (System.nanoTime() - start) / 1_000_000, waited.maxWaitingAtOnce());
+
+        var unlocked = new SharedCounter();
+        try (var loop = new EventLoop()) {
+            var scheduler = new Scheduler(loop);
+            scheduler.run(new Gather<>(scheduler, "unlocked", IntStream.range(0, 3)
+                    .mapToObj(i -> Counter.Increments.unlocked(unlocked, 1_000)).toList()));
+        }
+        CounterResult locked = Counter.count(new CounterRequest(3, 1_000), Trace.off());
+        System.out.printf("   counter: 3 tasks × 1,000 read-pass-write increments: %,d without the lock (%,d lost),"
+                + " %,d with it%n", unlocked.read(), 3_000 - unlocked.read(), locked.total());
+
+        try (var server = LocalWebServer.start()) {
+            List<URI> urls = List.of(server.url("/data/1"), server.url("/status/500?delay=100"),
+                    server.url("/data/2?delay=5000"), server.url("/data/3?delay=5000"));
+            start = System.nanoTime();
+            DeadlineResult result = Deadline.download(new DeadlineRequest(urls, 4, Duration.ofSeconds(10)), Trace.off());
+            System.out.printf("   deadline: %s after %d ms%n", result.ending(), (System.nanoTime() - start) / 1_000_000);
+            for (ItemOutcome item : result.items()) {
+                URI url = item.url();
+                String target = url.getRawQuery() == null ? url.getRawPath() : url.getRawPath() + "?" + url.getRawQuery();
+                System.out.printf("     %-22s %s%n", target, switch (item) {
+                    case ItemOutcome.Finished finished -> "finished";
+                    case ItemOutcome.Failed failed -> "failed: " + failed.result().detail();
+                    case ItemOutcome.Cancelled cancelled -> cancelled.why();
+                });
+            }
+            for (int i = 0; i < 100 && server.connectionsOpen() > 0; i++) {
+                Thread.sleep(10); // a demo, not a test: a closed socket reaches the server a moment later
+            }
+            System.out.printf("     the server now has %d connections open and %d requests in flight%n",
+                    server.connectionsOpen(), server.inFlight());
+        }
     }
 }

@@ -3,10 +3,13 @@ package paradigms.generators;
 import paradigms.common.Claim;
 import paradigms.common.Paradigm;
 import paradigms.common.blocking.BlockingQueries;
+import paradigms.common.counter.CounterExercise;
 import paradigms.common.crawl.Crawler;
+import paradigms.common.deadline.DeadlineDownloader;
 import paradigms.common.download.Downloader;
 import paradigms.common.exhibition.Exhibition;
 import paradigms.common.squares.SquaresCalculator;
+import paradigms.common.waiters.Waiters;
 
 import java.util.Set;
 
@@ -51,5 +54,20 @@ public final class GeneratorsParadigm implements Paradigm {
     @Override
     public BlockingQueries blocking() {
         return Blocking::run;
+    }
+
+    @Override
+    public Waiters waiters() {
+        return new Sleepers();
+    }
+
+    @Override
+    public CounterExercise counter() {
+        return Counter::count;
+    }
+
+    @Override
+    public DeadlineDownloader deadline() {
+        return Deadline::download;
     }
 }

@@ -11,12 +11,16 @@ import paradigms.generators.coroutine.Future;
 import paradigms.generators.coroutine.Scheduler;
 import paradigms.generators.coroutine.Step;
 import paradigms.generators.coroutine.Task;
+import paradigms.generators.coroutine.TimeLimit;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -198,5 +202,44 @@ class WhatBreaksTest {
             assertEquals(List.of("Mistyped at WAITING_FOR_NUMBER"), CoroutineTraceback.of(failure),
                     "at least the traceback says which coroutine, in which state");
         }
+    }
+
+    /**
+     * A deadline is a cancellation, and a cancellation is thrown in at a {@code yield}: a
+     * coroutine under a 20 ms time limit that blocks the loop thread for 200 ms is cut short
+     * only when it yields next — 200 ms late, but then at once, not after its 20 s sleep.
+     */
+    @Test
+    void aTimeLimitCutsACoroutineShortOnlyWhenItNextYields() {
+        final class BlocksThenSleeps extends Coroutine<String> {
+            private String state = "START";
+
+            @Override
+            protected Step<String> resume(Object sent) throws InterruptedException {
+                if (state.equals("START")) {
+                    Thread.sleep(WAIT); // the mistake this test shows: the timer is due, but the loop thread is not free
+                    state = "SLEEPING";
+                    return sleep(Duration.ofSeconds(20));
+                }
+                return returning("woke");
+            }
+
+            @Override
+            public String state() {
+                return state;
+            }
+        }
+        long started = System.nanoTime();
+        try (var loop = new EventLoop()) {
+            var scheduler = new Scheduler(loop);
+            var failure = assertThrows(CompletionException.class,
+                    () -> scheduler.run(new TimeLimit<>(scheduler, Duration.ofMillis(20), new BlocksThenSleeps())));
+            assertInstanceOf(TimeoutException.class, failure.getCause());
+            assertEquals(List.of("BlocksThenSleeps at SLEEPING"), CoroutineTraceback.of(failure.getCause().getCause()),
+                    "the cancellation landed at the sleep, the first yield after the block");
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertTrue(took.compareTo(WAIT) >= 0, "the 20 ms limit could not stop the 200 ms block: " + took.toMillis() + " ms");
+        assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "but it did stop the 20 s sleep: " + took.toMillis() + " ms");
     }
 }

@@ -41,7 +41,7 @@ final class ProcessWaiters implements Waiters {
     static final String KIND = "wait";
 
     /** The most tasks one call accepts: one worker process each. See the class comment for why this number. */
-    static final int MAX_TASKS = 32;
+    static final int MAX_TASKS = ProcessDownload.MAX_WAITING_WORKERS; // one budget for all waiting work
 
     private static final Capacity CAPACITY = new Capacity(MAX_TASKS,
             "one child JVM per waiting task: each holds ~39 MiB and burns 50-80 ms of CPU to start, so a pool of 32 "

@@ -56,6 +56,12 @@ public abstract class Coroutine<T> {
     private Phase phase = Phase.NEW;
 
     /**
+     * While on a task's stack of coroutines: the one below, which delegated to this one and
+     * gets its result ({@code null} at the bottom). Set and cleared by the {@link Task}.
+     */
+    Coroutine<?> caller;
+
+    /**
      * Runs from where the coroutine is suspended to its next {@code yield} or its end.
      *
      * @param sent what the awaited thing produced (null for the first resumption)
@@ -208,12 +214,21 @@ public abstract class Coroutine<T> {
     }
 
     /** Lets every other ready task run first. */
+    @SuppressWarnings("unchecked")
     protected final Step<T> pass() {
-        return suspend(new Await.Pass());
+        return (Step<T>) PASS;
     }
 
     /** {@code return value}. */
+    @SuppressWarnings("unchecked")
     protected final Step<T> returning(T value) {
-        return new Step.Return<>(value);
+        return value == null ? (Step<T>) RETURN_NOTHING : new Step.Return<>(value);
     }
+
+    /*
+     * The two steps that carry nothing, made once: steps are immutable, and a million waiting
+     * tasks would otherwise make a million of each, as garbage.
+     */
+    private static final Step<?> PASS = new Step.Yield<>(new Await.Pass());
+    private static final Step<?> RETURN_NOTHING = new Step.Return<>(null);
 }

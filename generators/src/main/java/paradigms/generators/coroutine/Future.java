@@ -43,7 +43,13 @@ public class Future<T> {
     private State state = State.PENDING;
     private T value;
     private Throwable error;
-    private List<Consumer<? super Future<T>>> callbacks; // made on the first callback: most futures get one or none
+    /*
+     * The done-callbacks, in the order added. Most futures get one or none — a task's, the
+     * gather's, the one coroutine waiting for it — so the first has a field of its own and a
+     * list is made only for a second: with a million tasks, a list per task would be 48 MB.
+     */
+    private Consumer<? super Future<T>> firstCallback;
+    private List<Consumer<? super Future<T>>> moreCallbacks;
 
     public Future(Scheduler scheduler, String label) {
         this.scheduler = scheduler;
@@ -116,15 +122,19 @@ public class Future<T> {
         if (isDone()) {
             scheduler.loop().callSoon(() -> callback.accept(this));
         } else {
-            callbacksToRun().add(callback);
+            keep(callback);
         }
     }
 
-    private List<Consumer<? super Future<T>>> callbacksToRun() {
-        if (callbacks == null) {
-            callbacks = new ArrayList<>(2);
+    private void keep(Consumer<? super Future<T>> callback) {
+        if (firstCallback == null && moreCallbacks == null) {
+            firstCallback = callback;
+            return;
         }
-        return callbacks;
+        if (moreCallbacks == null) {
+            moreCallbacks = new ArrayList<>(2);
+        }
+        moreCallbacks.add(callback);
     }
 
     /**
@@ -132,25 +142,32 @@ public class Future<T> {
      * inside the completing call. It must do no more than record the outcome and make a task
      * ready — nothing that could run user code in the middle of someone else's.
      */
-    final void onDoneNow(Consumer<? super Future<T>> waker) {
+    final void onDoneNow(Waker waker) {
         if (isDone()) {
             waker.accept(this);
         } else {
-            callbacksToRun().add(new Waker<>(waker));
+            keep(waker);
         }
     }
 
-    /** Marks a done-callback that runs at once instead of on a later loop turn. */
-    private record Waker<T>(Consumer<? super Future<T>> waker) implements Consumer<Future<T>> {
-        @Override
-        public void accept(Future<T> future) {
-            waker.accept(future);
-        }
+    /**
+     * A done-callback that runs at once instead of on a later loop turn: the type marks it, so
+     * that no wrapper object is made per callback (a gather of a million tasks adds a million).
+     */
+    @FunctionalInterface
+    interface Waker extends Consumer<Future<?>> {
     }
 
     /** Removes a callback that has not been scheduled yet; true if it was there. */
     public final boolean removeDoneCallback(Consumer<? super Future<T>> callback) {
-        return !isDone() && callbacks != null && callbacks.removeIf(c -> c == callback || (Object) c instanceof Waker<?> w && w.waker() == callback);
+        if (isDone()) {
+            return false;
+        }
+        if (firstCallback == callback) {
+            firstCallback = moreCallbacks == null || moreCallbacks.isEmpty() ? null : moreCallbacks.removeFirst(); // keeps the order
+            return true;
+        }
+        return moreCallbacks != null && moreCallbacks.remove(callback);
     }
 
     public final Scheduler scheduler() {
@@ -175,18 +192,24 @@ public class Future<T> {
         state = outcome;
         this.value = value;
         this.error = error;
-        List<Consumer<? super Future<T>>> toRun = callbacks;
-        callbacks = null;
-        if (toRun == null) {
-            return true;
+        Consumer<? super Future<T>> first = firstCallback;
+        List<Consumer<? super Future<T>>> more = moreCallbacks;
+        firstCallback = null;
+        moreCallbacks = null;
+        if (first != null) {
+            runOrSchedule(first);
         }
-        for (Consumer<? super Future<T>> callback : toRun) {
-            if ((Object) callback instanceof Waker<?>) {
-                callback.accept(this);
-            } else {
-                scheduler.loop().callSoon(() -> callback.accept(this));
-            }
+        if (more != null) {
+            more.forEach(this::runOrSchedule);
         }
         return true;
+    }
+
+    private void runOrSchedule(Consumer<? super Future<T>> callback) {
+        if (callback instanceof Waker) {
+            callback.accept(this);
+        } else {
+            scheduler.loop().callSoon(() -> callback.accept(this));
+        }
     }
 }

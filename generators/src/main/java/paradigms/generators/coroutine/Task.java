@@ -1,8 +1,8 @@
 package paradigms.generators.coroutine;
 
-import java.util.ArrayDeque;
-import java.util.Iterator;
-import java.util.StringJoiner;
+import paradigms.callbacks.Timer;
+
+import java.util.ArrayList;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -42,26 +42,31 @@ public final class Task<T> extends Future<T> {
 
     enum State { READY, RUNNING, WAITING, DONE }
 
-    private final Scheduler scheduler;
     private final int id;
     private final Coroutine<T> coroutine;
-    /** Top = the coroutine running or suspended now; bottom = the task's own coroutine. */
-    private final ArrayDeque<Coroutine<?>> stack = new ArrayDeque<>(4);
+    /**
+     * The stack of coroutines: its top, the coroutine running or suspended now; each one's
+     * {@link Coroutine#caller} is the one below, down to the task's own coroutine at the bottom
+     * (as a Python frame's {@code f_back} links it to its caller). A linked stack rather than an
+     * {@code ArrayDeque}: no array per task — 64 bytes a task, 64 MB for a million sleeping ones.
+     */
+    private Coroutine<?> top;
 
     private State state = State.READY;
     private Object toSend;         // what the next resumption sends, when READY
     private Throwable toThrow;     // or what it throws in instead
     private boolean cancelling;    // cancel() asked; the CancellationException is not thrown in yet
     private Await awaiting;        // while WAITING: what for (for the dump)
-    private Runnable undoWait;     // while WAITING: how to stop waiting
+    private Object waitHandle;     // while WAITING for a timer or a future: the Timer, or the Waker to remove
     private int waitNumber;        // tells a stale wake-up from the current one
+    Task<?> previousLive;          // the scheduler's list of live tasks, in spawn order: its links, its business
+    Task<?> nextLive;
 
     Task(Scheduler scheduler, int id, Coroutine<T> coroutine) {
-        super(scheduler, null); // named lazily (see toString): most tasks are never printed
-        this.scheduler = scheduler;
+        super(scheduler, null); // named lazily (see toString): most tasks are never printed; scheduler() is the future's
         this.id = id;
         this.coroutine = coroutine;
-        this.stack.push(coroutine);
+        this.top = coroutine;
     }
 
     @Override
@@ -79,7 +84,7 @@ public final class Task<T> extends Future<T> {
         if (state == State.WAITING) {
             stopWaiting();
             state = State.READY;
-            scheduler.makeReady(this);
+            scheduler().makeReady(this);
         }
         return true;
     }
@@ -114,24 +119,23 @@ public final class Task<T> extends Future<T> {
         cancelling = false;
         toSend = null;
         toThrow = null;
-        if (!scheduler.tracing()) {
+        if (!scheduler().tracing()) {
             run(value, error);
             return;
         }
-        try (var slice = scheduler.trace().begin(coroutine.name())) { // one span per step: the gaps are the suspensions
+        try (var slice = scheduler().trace().begin(coroutine.name())) { // one span per step: the gaps are the suspensions
             run(value, error);
         }
     }
 
     private void run(Object value, Throwable error) {
         while (true) {
-            Coroutine<?> top = stack.peek();
             Step<?> step;
             try {
                 step = error == null ? top.send(value) : top.throwIn(error);
             } catch (Throwable failure) { // the top coroutine ended with an exception: throw it into the one below
-                stack.pop();
-                if (stack.isEmpty()) {
+                pop();
+                if (top == null) {
                     finish(null, failure);
                     return;
                 }
@@ -141,8 +145,8 @@ public final class Task<T> extends Future<T> {
             }
             switch (step) {
                 case Step.Return<?> done -> { // pop it; its value goes to the one below
-                    stack.pop();
-                    if (stack.isEmpty()) {
+                    pop();
+                    if (top == null) {
                         finish(done.value(), null);
                         return;
                     }
@@ -150,11 +154,12 @@ public final class Task<T> extends Future<T> {
                     error = null;
                 }
                 case Step.Yield<?>(Await.Delegate(Coroutine<?> sub)) -> { // yield from: push, start it now
-                    if (sub.isFinished() || stack.contains(sub)) {
+                    if (sub.isFinished() || sub.caller != null || sub == coroutine) {
                         value = null;
-                        error = new IllegalStateException("cannot delegate to " + sub + ": it has finished or is already on this task's stack");
+                        error = new IllegalStateException("cannot delegate to " + sub + ": it has finished or is already on a task's stack");
                     } else {
-                        stack.push(sub);
+                        sub.caller = top; // push
+                        top = sub;
                         value = null;
                         error = null;
                     }
@@ -180,36 +185,30 @@ public final class Task<T> extends Future<T> {
         }
     }
 
+    private void pop() {
+        Coroutine<?> popped = top;
+        top = popped.caller;
+        popped.caller = null;
+    }
+
     private void startWaiting(Await awaited) {
         int myWait = ++waitNumber;
         awaiting = awaited;
         state = State.WAITING;
-        var loop = scheduler.loop();
+        var loop = scheduler().loop();
         switch (awaited) {
-            case Await.Readable(var channel) -> {
-                loop.onReadable(channel, () -> wake(myWait, null, null));
-                undoWait = () -> loop.removeInterest(channel);
-            }
-            case Await.Writable(var channel) -> {
-                loop.onWritable(channel, () -> wake(myWait, null, null));
-                undoWait = () -> loop.removeInterest(channel);
-            }
-            case Await.Delay(var duration) -> {
-                var timer = loop.callLater(duration, () -> wake(myWait, null, null));
-                undoWait = timer::cancel;
-            }
+            case Await.Readable(var channel) -> loop.onReadable(channel, () -> wake(myWait, null, null));
+            case Await.Writable(var channel) -> loop.onWritable(channel, () -> wake(myWait, null, null));
+            case Await.Delay(var duration) -> waitHandle = loop.callLater(duration, () -> wake(myWait, null, null));
             case Await.Result(Future<?> future) -> whenDone(future, myWait, true);
             case Await.Completion(Future<?> future) -> whenDone(future, myWait, false);
-            case Await.Pass() -> {
-                undoWait = () -> { };
-                wake(myWait, null, null);
-            }
+            case Await.Pass() -> wake(myWait, null, null);
             case Await.Delegate delegate -> throw new AssertionError("delegation never waits");
         }
     }
 
-    private <V> void whenDone(Future<V> future, int myWait, boolean wantsResult) {
-        java.util.function.Consumer<Future<V>> callback = done -> {
+    private void whenDone(Future<?> future, int myWait, boolean wantsResult) {
+        Future.Waker callback = done -> {
             if (!wantsResult) {
                 wake(myWait, done, null);
             } else if (done.isCancelled() || done.isFailed()) {
@@ -219,7 +218,9 @@ public final class Task<T> extends Future<T> {
             }
         };
         future.onDoneNow(callback);
-        undoWait = () -> future.removeDoneCallback(callback);
+        if (state == State.WAITING) { // not woken at once by a future done meanwhile
+            waitHandle = callback;
+        }
     }
 
     private void wake(int wait, Object value, Throwable error) {
@@ -227,20 +228,32 @@ public final class Task<T> extends Future<T> {
             return; // a wake-up for a wait that cancel() already undid
         }
         awaiting = null;
-        undoWait = null;
+        waitHandle = null;
         toSend = value;
         toThrow = error;
         state = State.READY;
-        scheduler.makeReady(this);
+        scheduler().makeReady(this);
     }
 
+    /**
+     * Undoes the current wait, so that nothing is left registered for a task that no longer
+     * waits: the channel's interest, the timer, the done-callback. A switch on what it waits
+     * for rather than an "undo" lambda made at every wait: one object fewer per wait.
+     */
     private void stopWaiting() {
         waitNumber++; // any wake-up already on its way is now stale
-        if (undoWait != null) {
-            undoWait.run();
+        var loop = scheduler().loop();
+        switch (awaiting) {
+            case Await.Readable(var channel) -> loop.removeInterest(channel);
+            case Await.Writable(var channel) -> loop.removeInterest(channel);
+            case Await.Delay delay -> ((Timer) waitHandle).cancel();
+            case Await.Result(Future<?> future) -> future.removeDoneCallback((Future.Waker) waitHandle);
+            case Await.Completion(Future<?> future) -> future.removeDoneCallback((Future.Waker) waitHandle);
+            case Await.Pass pass -> { } // woken at once: never WAITING
+            case Await.Delegate delegate -> { } // never waits
         }
         awaiting = null;
-        undoWait = null;
+        waitHandle = null;
     }
 
     @SuppressWarnings("unchecked")
@@ -253,16 +266,16 @@ public final class Task<T> extends Future<T> {
         } else {
             super.fail(failure);
         }
-        scheduler.taskDone(this);
+        scheduler().taskDone(this);
     }
 
     /** One line for the dump: the task, its stack of coroutines bottom to top, and what it waits for. */
     String describe() {
-        var coroutines = new StringJoiner(" > ");
-        for (Iterator<Coroutine<?>> bottomUp = stack.descendingIterator(); bottomUp.hasNext(); ) {
-            coroutines.add(bottomUp.next().toString());
+        var topDown = new ArrayList<String>();
+        for (Coroutine<?> c = top; c != null; c = c.caller) {
+            topDown.add(c.toString());
         }
-        String line = "#" + id + " " + coroutines;
+        String line = "#" + id + " " + String.join(" > ", topDown.reversed());
         if (cancelling) {
             return line + " <- cancelled: a CancellationException is thrown in next";
         }

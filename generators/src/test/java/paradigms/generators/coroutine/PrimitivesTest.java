@@ -19,7 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The primitives, each itself a coroutine: sleep, gather, semaphore, lock, queue, timeout, offload. */
+/**
+ * The primitives, each itself a coroutine: sleep, gather, semaphore, lock, queue, timeout, offload.
+ * (The lock's lesson — a lost update without it — is the counter exercise's: {@code LostUpdateTest}.)
+ */
 @Timeout(30)
 class PrimitivesTest {
 
@@ -114,61 +117,6 @@ class PrimitivesTest {
         assertTrue(tasks.getFirst().isCancelled());
         assertEquals(List.of("c in"), log, "c got the permit b never used");
         assertEquals(1, permits[0].available(), "and gave it back: no permit lost, none made up");
-    }
-
-    /**
-     * {@code value = counter; yield Pass(); counter = value + 1} — a read, a {@code yield}, a
-     * write: another coroutine may run in between. With a lock around the three, none can.
-     */
-    static final class Incrementer extends Coroutine<Void> {
-        private final int[] counter;
-        private final Lock lock; // null: no lock
-        private int state;
-        private int read;
-
-        Incrementer(int[] counter, Lock lock) {
-            this.counter = counter;
-            this.lock = lock;
-        }
-
-        @Override
-        protected Step<Void> resume(Object sent) {
-            switch (state++) {
-                case 0 -> {
-                    return lock == null ? resume(null) : yieldFrom(lock.acquire());
-                }
-                case 1 -> {
-                    read = counter[0];
-                    return pass();
-                }
-                default -> {
-                    counter[0] = read + 1;
-                    if (lock != null) {
-                        lock.release();
-                    }
-                    return returning(null);
-                }
-            }
-        }
-
-        @Override
-        public String state() {
-            return String.valueOf(state);
-        }
-    }
-
-    @Test
-    void withoutALockAReadYieldWriteLosesAnUpdateAndWithOneItDoesNot() {
-        int[] unlocked = {0};
-        OnNewLoop.run(s -> new Gather<>(s, "two", List.of(new Incrementer(unlocked, null), new Incrementer(unlocked, null))));
-        assertEquals(1, unlocked[0], "both read 0 before either wrote: one update lost, on one thread, without any race of threads");
-
-        int[] locked = {0};
-        OnNewLoop.run(s -> {
-            var lock = new Lock(s, "counter");
-            return new Gather<>(s, "two", List.of(new Incrementer(locked, lock), new Incrementer(locked, lock)));
-        });
-        assertEquals(2, locked[0]);
     }
 
     /** {@code for i in range(n): yield from queue.put(i); log("put i")}. */
