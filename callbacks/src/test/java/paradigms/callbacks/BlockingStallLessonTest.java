@@ -75,7 +75,7 @@ class BlockingStallLessonTest {
 
     private static void sleepUninterruptibly(Duration duration) {
         try {
-            Thread.sleep(duration);
+            Thread.sleep(duration); // the blocking call on the loop thread that this lesson is about
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -47,7 +47,7 @@ class FailFastTest {
             siblingThreads.add(Thread.currentThread());
             siblingsBlocked.countDown();
             try {
-                Thread.sleep(FOREVER);
+                Thread.sleep(FOREVER); // a sibling that only the fail-fast interrupt can end: the lesson
                 return "never";
             } catch (InterruptedException e) {
                 interrupted.incrementAndGet();
@@ -82,7 +82,7 @@ class FailFastTest {
         Callable<String> blocking = () -> {
             started.countDown();
             try {
-                Thread.sleep(FOREVER);
+                Thread.sleep(FOREVER); // a sibling that only the fail-fast interrupt can end: the lesson
                 return "never";
             } catch (InterruptedException e) {
                 interrupted.incrementAndGet();
@@ -107,7 +107,7 @@ class FailFastTest {
     }
 
     private static int sleepThen(Duration sleep, int value) throws InterruptedException {
-        Thread.sleep(sleep);
+        Thread.sleep(sleep); // stands for blocking work that takes this long
         return value;
     }
 }
