@@ -63,7 +63,7 @@ public final class Demo {
 
     private static void manyWaiters(int threads, Duration each) throws Exception {
         System.out.printf("1. waiters: %,d virtual threads, each sleeping %d s, all waiting at once (at most %,d here)%n",
-                threads, each.toSeconds(), VirtualWaiters.MAX_TASKS);
+                threads, each.toSeconds(), new VirtualWaiters().capacity().maxTasks());
         var measured = Meter.measure(() -> new VirtualWaiters().await(new WaitersRequest(threads, each), Trace.off()));
         WaitersResult result = measured.value();
         System.out.printf("   %,d completed, %,d waiting at once, %d early; %.2f s wall, %.2f s CPU, "

@@ -27,9 +27,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * lazily, only when the code returns into them) 1.8–2.1 KB; the {@code VirtualThread} 168
  * bytes; its sleep's timer entry 72 bytes; the continuation, the executor's bookkeeping, the
  * lambda and the trace span the rest. A thread that parks only once holds one chunk, about
- * 1.1 KB in all. {@link #MAX_TASKS} = 250,000 is what this module's test JVM ({@code -Xmx1g})
- * holds with a third of its heap to spare, and so does a learner's machine (whose default heap
- * is a quarter of its memory) with 4 GB or more; 500,000 once completed in 1 GB, but with the
+ * 1.1 KB in all. The capacity follows the heap: {@link #BYTES_PER_TASK} (4,000, the measured
+ * 2.7 KB and half as much again) per task, so this module's test JVM ({@code -Xmx1g}) takes
+ * about 268,000 with a third of its heap to spare, and the main job's {@code --full} JVM (8 GB)
+ * takes the cap, {@link #MAX_TASKS}; 500,000 once completed in 1 GB, but with the
  * heap about 90 % full after collection — too close to call a capacity. Creating and waking
  * the threads took seconds per 100,000 on this machine kind's two (shared) cores. The
  * chapter's README has the figures and how to reproduce them.
@@ -53,22 +54,29 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class VirtualWaiters implements Waiters {
 
-    /** The most tasks one call accepts; see the class comment for why this number. */
-    static final int MAX_TASKS = 250_000;
+    /** Heap one waiting task may take: the measured 2.7 KB and half as much again. */
+    static final long BYTES_PER_TASK = 4_000;
 
-    private static final Capacity CAPACITY = new Capacity(MAX_TASKS,
-            "heap: a task parked at the start gate and then asleep holds about 2.7 KB (its stack chunks, "
-                    + "the thread, its timer), so 250,000 need about 0.7 GB and fit the 1 GB test heap with room "
-                    + "to spare; creating and waking them takes seconds per 100,000 on two busy cores");
+    /** The most tasks one call accepts whatever the heap: past it, starting and waking them takes minutes on two cores. */
+    static final int MAX_TASKS = 2_000_000;
+
+    /** The capacity this JVM's heap allows; see the class comment for the figures behind it. */
+    static Capacity capacityFor(long maxHeapBytes) {
+        int tasks = (int) Math.max(1, Math.min(MAX_TASKS, maxHeapBytes / BYTES_PER_TASK));
+        return new Capacity(tasks, "heap: a task parked at the start gate and then asleep holds about 2.7 KB "
+                + "(its stack chunks, the thread, its timer); at 4 KB a task with margin, this JVM's "
+                + maxHeapBytes / (1024 * 1024) + " MB heap takes " + String.format("%,d", tasks)
+                + (tasks == MAX_TASKS ? " (the cap: past it, starting and waking them takes minutes on two cores)" : ""));
+    }
 
     @Override
     public Capacity capacity() {
-        return CAPACITY;
+        return capacityFor(Runtime.getRuntime().maxMemory());
     }
 
     @Override
     public WaitersResult await(WaitersRequest request, Trace trace) throws InterruptedException {
-        CAPACITY.check(request); // before a single thread is made
+        capacity().check(request); // before a single thread is made
         var tally = new WaitTally(request.waitFor());
         var allStarted = new CountDownLatch(request.tasks()); // each task counts down; only the caller waits on it
         var gate = new Phaser(1);                              // one party, the caller: its arrive() opens the gate
