@@ -64,9 +64,18 @@ record WorkerCommand(String javaExecutable, String classPath, List<String> jvmFl
         return new WorkerCommand(javaExecutable, classPath, flags, mainClass);
     }
 
+    /**
+     * Where a worker JVM's own log messages go: stderr, never stdout. The JVM's default is
+     * {@code -Xlog:all=warning:stdout}, and stdout is the wire: when 32 workers started at once,
+     * one printed "[warning][perf,memops] Cannot use file /tmp/hsperfdata_…" into it and the
+     * parent rightly rejected the frame. Stderr reaches the parent's log, named by worker.
+     */
+    static final List<String> JVM_LOG_TO_STDERR = List.of("-Xlog:disable", "-Xlog:all=warning:stderr");
+
     List<String> commandLine() {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable);
+        command.addAll(JVM_LOG_TO_STDERR);
         command.addAll(jvmFlags);
         command.add("-cp");
         command.add(classPath);
