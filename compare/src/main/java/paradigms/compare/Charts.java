@@ -114,7 +114,8 @@ final class Charts {
             var axis = new LogAxis(chart.axis());
             axis.setSmallestValue(smallest / 2);
             axis.setRange(smallest / 2, largest * 2);
-            axis.setNumberFormatOverride(new DecimalFormat(largest >= 100 ? "#,##0" : "#,##0.##"));
+            // Decimals only where the axis goes below 1 (a counter's 0.1 ms would read "0").
+            axis.setNumberFormatOverride(new DecimalFormat(smallest / 2 >= 1 ? "#,##0" : "#,##0.##"));
             if (largest / smallest >= 20) {
                 axis.setTickUnit(new NumberTickUnit(1.0)); // one tick per power of ten: 10, 100, 1,000
             }
