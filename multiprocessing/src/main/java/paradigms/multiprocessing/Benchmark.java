@@ -261,7 +261,7 @@ final class Benchmark {
         double baseline = millis(median(sequentialTimes));
         System.out.printf("sequential, this JVM, warm:                         %7.1f ms%n", baseline);
         report("two threads in this JVM (the machine's ceiling):", twoThreadTimes, baseline);
-        report("pool of 2, warm workers (start-up excluded):", warmPool, baseline);
+        report("pool of 2, warm, one chunk per worker:", warmPool, baseline);
         report("pool of 2, warm workers, C1 only:", warmPoolC1, baseline);
         report("pool of 2, first call on a fresh pool (cold JIT):", firstCallOnFreshPool, baseline);
         report("the exercise call (start, compute, close):", wholeCall, baseline);

@@ -59,7 +59,7 @@ public final class Demo {
 
     private static void squares(ProcessPool pool) throws InterruptedException {
         var request = SquaresRequest.seed();
-        int chunk = ProcessPool.defaultChunkSize(request.ns().size(), pool.size());
+        int chunk = ProcessPool.evenChunkSize(request.ns().size(), pool.size());
         System.out.printf("%n== squares of the seed's 20 n's on %d processes, in chunks of %d%n", pool.size(), chunk);
         Trace trace = Trace.recording();
         long sequential = time(() -> request.ns().forEach(SumOfSquares::below));

@@ -14,10 +14,12 @@ import java.util.List;
  * on a core of its own, so the sums run in parallel, and nothing is shared but the pipes.
  *
  * <p>On the wire: {@code task ID squares N…} → {@code done ID … SUM…}, one sum per n, as
- * decimal text. The pool has one worker per core; the n's go out in chunks
- * ({@link ProcessPool#defaultChunkSize}): the seed's 20 n's on two workers make 10 jobs of 2.
- * A round trip through the pipes costs about 0.2 ms, but on a busy machine each job also costs
- * a wake-up of a worker that waits for its time slice: fewer, larger jobs pay fewer of them.
+ * decimal text. The pool has one worker per core, and each worker gets one chunk of the n's
+ * ({@link ProcessPool#evenChunkSize}): the seed's 20 n's on two workers make 2 jobs of 10.
+ * Every n costs the same, so there is nothing to balance; a round trip through the pipes costs
+ * about 0.2 ms, but on a busy machine each job also costs a wake-up of a worker that waits for
+ * its time slice. The pool's general default, four chunks per worker, measured slower here
+ * (the chapter's README, "Measured").
  *
  * <p>What it costs: a fresh pool must start its JVMs, and their JIT compilers start cold —
  * the first few sums in a new worker run several times slower than later ones. For the
@@ -41,7 +43,7 @@ final class ProcessSquares {
 
     /** On a running pool: what the benchmark times without the pool's start-up. */
     static List<SquareSum> compute(ProcessPool pool, SquaresRequest request, Trace trace) throws InterruptedException {
-        int chunkSize = ProcessPool.defaultChunkSize(request.ns().size(), pool.size());
+        int chunkSize = ProcessPool.evenChunkSize(request.ns().size(), pool.size());
         return pool.mapChunked(request.ns(), chunkSize, SquaresJob::new, trace);
     }
 

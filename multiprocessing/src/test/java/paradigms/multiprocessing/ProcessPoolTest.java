@@ -66,10 +66,16 @@ class ProcessPoolTest {
                 assertEquals(expected, pool.mapChunked(ns, chunkSize, ProcessSquares.SquaresJob::new, trace), "chunks of " + chunkSize);
                 assertEquals((ns.size() + chunkSize - 1) / chunkSize, trace.spans().size(), "one job per chunk of " + chunkSize);
             }
+            Trace byDefault = Trace.recording();
+            assertEquals(expected, pool.mapChunked(ns, ProcessSquares.SquaresJob::new, byDefault), "the default chunks");
+            assertEquals(12, byDefault.spans().size(), "23 items on 2 workers: chunks of 2, the last of 1");
         }
         assertEquals(2, ProcessPool.defaultChunkSize(20, 2), "at least four chunks per worker: 10 chunks, 5 each");
         assertEquals(5, ProcessPool.defaultChunkSize(43, 2), "9 chunks: at least four per worker");
         assertEquals(1, ProcessPool.defaultChunkSize(3, 2), "never zero");
+        assertEquals(10, ProcessPool.evenChunkSize(20, 2), "one chunk per worker: 2 of 10");
+        assertEquals(11, ProcessPool.evenChunkSize(43, 4), "4 chunks: 11, 11, 11, 10");
+        assertEquals(1, ProcessPool.evenChunkSize(3, 4), "more workers than items: chunks of one");
     }
 
     @Test
