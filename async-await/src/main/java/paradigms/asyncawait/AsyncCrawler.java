@@ -4,6 +4,7 @@ import paradigms.common.crawl.CrawlOutcome;
 import paradigms.common.crawl.CrawlRequest;
 import paradigms.common.crawl.CrawlResult;
 import paradigms.common.crawl.Crawler;
+import paradigms.common.crawl.PageBudget;
 import paradigms.common.http.BlockingHttp;
 import paradigms.common.trace.Trace;
 
@@ -44,7 +45,7 @@ final class AsyncCrawler implements Crawler {
             var crawl = new Crawl(request, client, trace);
             crawl.visit(request.root());
             Futures.await(crawl.done, client::shutdownNow);
-            return CrawlResult.of(crawl.outcomes);
+            return CrawlResult.of(crawl.outcomes, crawl.budget);
         }
     }
 
@@ -55,6 +56,7 @@ final class AsyncCrawler implements Crawler {
         private final Trace trace;
         private final AsyncSemaphore inFlight;
         private final Set<URI> seen = ConcurrentHashMap.newKeySet();
+        private final PageBudget budget;
         private final Map<URI, CrawlOutcome> outcomes = new ConcurrentHashMap<>();
         private final AtomicInteger pending = new AtomicInteger();
         private final CompletableFuture<Void> done = new CompletableFuture<>();
@@ -64,6 +66,7 @@ final class AsyncCrawler implements Crawler {
             this.client = client;
             this.trace = trace;
             this.inFlight = new AsyncSemaphore(request.maxInFlight());
+            this.budget = new PageBudget(request);
             seen.add(request.root());
         }
 
@@ -86,7 +89,7 @@ final class AsyncCrawler implements Crawler {
             try (var running = trace.begin("page " + url.getPath())) {
                 outcomes.put(url, outcome);
                 for (URI next : outcome.next()) {
-                    if (request.inScope(next) && seen.add(next)) {
+                    if (request.inScope(next) && seen.add(next) && budget.claim()) {
                         visit(next);
                     }
                 }

@@ -5,6 +5,7 @@ import paradigms.common.crawl.CrawlOutcome;
 import paradigms.common.crawl.CrawlRequest;
 import paradigms.common.crawl.CrawlResult;
 import paradigms.common.crawl.Crawler;
+import paradigms.common.crawl.PageBudget;
 import paradigms.common.trace.Trace;
 
 import java.net.URI;
@@ -28,7 +29,7 @@ final class CallbackCrawler implements Crawler {
     public CrawlResult crawl(CrawlRequest request, Trace trace) {
         try (var loop = new EventLoop(); var client = new LoopHttpClient(loop)) {
             var crawl = new Crawl(request, trace, loop, client);
-            crawl.discover(request.root());
+            crawl.start();
             loop.run(); // returns when no fetch is pending any more: the crawl is over
             return crawl.result();
         }
@@ -41,6 +42,7 @@ final class CallbackCrawler implements Crawler {
         private final LoopHttpClient client;
         private final Permits permits;
         private final Set<URI> seen = new HashSet<>();
+        private final PageBudget budget;
         private final Map<URI, CrawlOutcome> outcomes = new HashMap<>();
 
         Crawl(CrawlRequest request, Trace trace, EventLoop loop, LoopHttpClient client) {
@@ -48,18 +50,27 @@ final class CallbackCrawler implements Crawler {
             this.trace = trace;
             this.client = client;
             this.permits = new Permits(loop, request.maxInFlight());
+            this.budget = new PageBudget(request);
+        }
+
+        /** The root: always fetched, and already counted in the budget. */
+        void start() {
+            seen.add(request.root());
+            permits.acquire(() -> fetch(request.root()));
         }
 
         CrawlResult result() {
-            if (outcomes.size() != seen.size()) { // a lost callback would leave a URL seen but without outcome
-                throw new IllegalStateException("seen " + seen.size() + " URLs but have " + outcomes.size() + " outcomes");
+            // A lost callback would leave a URL seen, within the budget, but without outcome.
+            if (outcomes.size() != seen.size() - budget.linksNotFollowed()) {
+                throw new IllegalStateException("seen " + seen.size() + " URLs, left " + budget.linksNotFollowed()
+                        + " unfollowed, but have " + outcomes.size() + " outcomes");
             }
-            return CrawlResult.of(outcomes);
+            return CrawlResult.of(outcomes, budget);
         }
 
-        /** A URL found on a page or in a redirect: fetch it once, if it belongs to the site. */
+        /** A URL found on a page or in a redirect: fetch it once, if it belongs to the site and the budget allows. */
         private void discover(URI url) {
-            if (request.inScope(url) && seen.add(url)) {
+            if (request.inScope(url) && seen.add(url) && budget.claim()) {
                 permits.acquire(() -> fetch(url));
             }
         }

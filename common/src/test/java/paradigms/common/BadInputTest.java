@@ -82,7 +82,8 @@ class BadInputTest {
                 bad("a null root", "root must not be null", () -> new CrawlRequest(null, 1)),
                 bad("a mailto root", "root must be an http:// or https:// URL", () -> new CrawlRequest(URI.create("mailto:a@b"), 1)),
                 bad("C = 0", "maxInFlight must be positive", () -> new CrawlRequest(OK, 0)),
-                bad("a negative timeout", "timeout must be positive", () -> new CrawlRequest(OK, 1, Duration.ofSeconds(-1))));
+                bad("a negative timeout", "timeout must be positive", () -> new CrawlRequest(OK, 1, Duration.ofSeconds(-1))),
+                bad("no pages allowed", "maxPages must be positive", () -> new CrawlRequest(OK, 1, Duration.ofSeconds(1), 0)));
     }
 
     static Stream<Arguments> blocking() {

@@ -4,6 +4,7 @@ import paradigms.callbacks.EventLoop;
 import paradigms.common.crawl.CrawlOutcome;
 import paradigms.common.crawl.CrawlRequest;
 import paradigms.common.crawl.CrawlResult;
+import paradigms.common.crawl.PageBudget;
 import paradigms.common.trace.Trace;
 import paradigms.generators.coroutine.Coroutine;
 import paradigms.generators.coroutine.Future;
@@ -57,6 +58,7 @@ final class Crawl {
         private final CrawlRequest request;
         private final Semaphore permits;
         private final Set<URI> seen = new HashSet<>();
+        private final PageBudget budget;
         private final Map<URI, CrawlOutcome> outcomes = new HashMap<>();
         private int pagesInProgress;
         private Future<Void> finished;
@@ -67,6 +69,7 @@ final class Crawl {
             this.client = client;
             this.request = request;
             this.permits = new Semaphore(scheduler, "requests in flight", request.maxInFlight());
+            this.budget = new PageBudget(request);
         }
 
         @Override
@@ -74,24 +77,29 @@ final class Crawl {
             switch (state) {
                 case START -> {
                     finished = scheduler.newFuture("the last page");
-                    visit(request.root());
+                    seen.add(request.root());
+                    crawlPage(request.root()); // the root: always fetched, counted in the budget already
                     state = State.CRAWLING;
                     return resultOf(finished);
                 }
                 case CRAWLING -> {
                     state = State.DONE;
-                    return returning(CrawlResult.of(outcomes));
+                    return returning(CrawlResult.of(outcomes, budget));
                 }
                 default -> throw new IllegalStateException("resumed at " + state);
             }
         }
 
-        /** A link found: crawl it unless it is out of scope or already seen. */
+        /** A link found: crawl it unless it is out of scope, already seen, or over the page limit. */
         private void visit(URI url) {
-            if (request.inScope(url) && seen.add(url)) {
-                pagesInProgress++;
-                scheduler.spawn(new CrawlPage(this, new LimitedGet(client, permits, url, request.timeout()), url));
+            if (request.inScope(url) && seen.add(url) && budget.claim()) {
+                crawlPage(url);
             }
+        }
+
+        private void crawlPage(URI url) {
+            pagesInProgress++;
+            scheduler.spawn(new CrawlPage(this, new LimitedGet(client, permits, url, request.timeout()), url));
         }
 
         /** A page's task is done with it: keep the outcome, follow what it leads to. */

@@ -3,6 +3,7 @@ package paradigms.greenlets;
 import paradigms.common.crawl.CrawlOutcome;
 import paradigms.common.crawl.CrawlRequest;
 import paradigms.common.crawl.CrawlResult;
+import paradigms.common.crawl.PageBudget;
 import paradigms.common.http.BlockingHttp;
 import paradigms.common.trace.Trace;
 
@@ -40,6 +41,7 @@ final class VirtualCrawl {
     private final ExecutorService threads;
     private final Semaphore inFlight;
     private final Set<URI> seen = ConcurrentHashMap.newKeySet();
+    private final PageBudget budget;
     private final Map<URI, CrawlOutcome> outcomes = new ConcurrentHashMap<>();
 
     private VirtualCrawl(CrawlRequest request, Trace trace, HttpClient client, ExecutorService threads) {
@@ -48,6 +50,7 @@ final class VirtualCrawl {
         this.client = client;
         this.threads = threads;
         this.inFlight = new Semaphore(request.maxInFlight());
+        this.budget = new PageBudget(request);
     }
 
     static CrawlResult crawl(CrawlRequest request, Trace trace) throws InterruptedException {
@@ -61,7 +64,7 @@ final class VirtualCrawl {
                 threads.shutdownNow(); // interrupted, or a visit failed: stop the visits still running
                 throw failed;
             }
-            return CrawlResult.of(crawl.outcomes);
+            return CrawlResult.of(crawl.outcomes, crawl.budget);
         }
     }
 
@@ -71,7 +74,7 @@ final class VirtualCrawl {
         outcomes.put(url, outcome);
         List<Future<Void>> children = new ArrayList<>();
         for (URI next : outcome.next()) {
-            if (request.inScope(next) && seen.add(next)) {
+            if (request.inScope(next) && seen.add(next) && budget.claim()) {
                 children.add(threads.submit(() -> {
                     visit(next);
                     return null;

@@ -3,6 +3,7 @@ package paradigms.multiprocessing;
 import paradigms.common.crawl.CrawlOutcome;
 import paradigms.common.crawl.CrawlRequest;
 import paradigms.common.crawl.CrawlResult;
+import paradigms.common.crawl.PageBudget;
 import paradigms.common.download.Failure;
 import paradigms.common.trace.Trace;
 
@@ -43,6 +44,7 @@ final class ProcessCrawl {
         Set<URI> seen = new HashSet<>(List.of(request.root()));
         var frontier = new ArrayDeque<>(List.of(request.root()));
         var fetched = new LinkedBlockingQueue<Fetched>();
+        var budget = new PageBudget(request);
         int inFlight = 0;
 
         int workers = Math.min(request.maxInFlight(), ProcessDownload.MAX_WAITING_WORKERS);
@@ -60,13 +62,13 @@ final class ProcessCrawl {
                 CrawlOutcome outcome = page.error() == null ? page.outcome() : CrawlOutcome.ofError(page.error());
                 outcomes.put(page.url(), outcome);
                 for (URI next : outcome.next()) {
-                    if (request.inScope(next) && seen.add(next)) {
+                    if (request.inScope(next) && seen.add(next) && budget.claim()) {
                         frontier.add(next);
                     }
                 }
             }
         }
-        return CrawlResult.of(outcomes);
+        return CrawlResult.of(outcomes, budget);
     }
 
     /** The parent's half. */

@@ -1,5 +1,7 @@
 package paradigms.threading;
 
+import paradigms.common.crawl.PageBudget;
+
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.HashSet;
@@ -46,8 +48,10 @@ final class Frontier {
     private final Set<URI> seen = new HashSet<>();           // guarded by lock: queued, fetching and done
     private int outstanding;                                 // guarded by lock: queued + being fetched
     private Throwable failure;                               // guarded by lock: set once, by a dying worker
+    private final PageBudget budget;                         // thread-safe itself; claimed under the lock here
 
-    Frontier(URI root) {
+    Frontier(URI root, PageBudget budget) {
+        this.budget = budget;
         seen.add(root);
         queue.add(root);
         outstanding = 1;
@@ -72,13 +76,16 @@ final class Frontier {
         }
     }
 
-    /** A worker finished {@code url}; the links it found that were never seen are queued, in one step. */
+    /**
+     * A worker finished {@code url}; the links it found that were never seen are queued, in one
+     * step — as long as the page budget lasts.
+     */
     void done(URI url, List<URI> links) {
         lock.lock();
         try {
             int before = queue.size();
             for (URI link : links) {
-                if (seen.add(link)) {
+                if (seen.add(link) && budget.claim()) {
                     queue.add(link);
                     outstanding++;
                 }

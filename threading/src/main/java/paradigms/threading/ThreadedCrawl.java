@@ -3,6 +3,7 @@ package paradigms.threading;
 import paradigms.common.crawl.CrawlOutcome;
 import paradigms.common.crawl.CrawlRequest;
 import paradigms.common.crawl.CrawlResult;
+import paradigms.common.crawl.PageBudget;
 import paradigms.common.http.BlockingHttp;
 import paradigms.common.trace.Trace;
 
@@ -36,7 +37,8 @@ final class ThreadedCrawl {
     }
 
     static CrawlResult crawl(CrawlRequest request, Trace trace) throws InterruptedException {
-        var frontier = new Frontier(request.root());
+        var budget = new PageBudget(request);
+        var frontier = new Frontier(request.root(), budget);
         Map<URI, CrawlOutcome> outcomes = new ConcurrentHashMap<>();
         try (HttpClient client = BlockingHttp.newClient();
              ExecutorService workers = Threads.fixedPool("crawl", request.maxInFlight())) {
@@ -51,7 +53,7 @@ final class ThreadedCrawl {
                 Threads.await(worker);
             }
         }
-        return CrawlResult.of(outcomes);
+        return CrawlResult.of(outcomes, budget);
     }
 
     /** One worker's loop; runs on its own thread until the frontier is exhausted. */

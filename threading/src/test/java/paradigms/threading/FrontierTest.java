@@ -4,7 +4,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import paradigms.common.crawl.CrawlRequest;
+import paradigms.common.crawl.PageBudget;
+
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +47,10 @@ class FrontierTest {
 
     private final List<Thread> started = new ArrayList<>();
 
+    private static Frontier frontierFor(int maxPages) {
+        return new Frontier(ROOT, new PageBudget(new CrawlRequest(ROOT, 1, Duration.ofSeconds(1), maxPages)));
+    }
+
     private Taker startTaking(Frontier frontier) {
         var next = new FutureTask<>(frontier::take);
         Thread thread = Thread.ofPlatform().name("taker-" + started.size()).start(next);
@@ -60,7 +68,7 @@ class FrontierTest {
 
     @Test
     void aWorkerFindingTheQueueEmptyWaitsWhileAPageIsInFlightAndGetsTheLinksItReports() throws Exception {
-        var frontier = new Frontier(ROOT);
+        var frontier = frontierFor(CrawlRequest.DEFAULT_MAX_PAGES);
         assertEquals(Optional.of(ROOT), frontier.take()); // the root is now in flight; the queue is empty
 
         Taker second = startTaking(frontier).waiting();  // empty queue, but work outstanding: it must wait
@@ -73,7 +81,7 @@ class FrontierTest {
 
     @Test
     void everyWaitingWorkerLeavesWhenTheLastPageInFlightIsDone() throws Exception {
-        var frontier = new Frontier(ROOT);
+        var frontier = frontierFor(CrawlRequest.DEFAULT_MAX_PAGES);
         frontier.take();
         Taker one = startTaking(frontier).waiting();
         Taker two = startTaking(frontier).waiting();
@@ -88,7 +96,7 @@ class FrontierTest {
 
     @Test
     void aPageIsNotCountedDoneBeforeItsLinksAreCountedIn() throws Exception {
-        var frontier = new Frontier(ROOT);
+        var frontier = frontierFor(CrawlRequest.DEFAULT_MAX_PAGES);
         frontier.take();
         frontier.done(ROOT, List.of(A)); // one step: A counted in, ROOT counted out
         assertEquals(1, frontier.outstanding(), "never zero between the two: nobody may think the crawl is over");
@@ -97,7 +105,7 @@ class FrontierTest {
 
     @Test
     void aUrlLinkedManyTimesIsQueuedOnce() throws Exception {
-        var frontier = new Frontier(ROOT);
+        var frontier = frontierFor(CrawlRequest.DEFAULT_MAX_PAGES);
         frontier.take();
         frontier.done(ROOT, List.of(A, A, B, ROOT));
         assertEquals(2, frontier.outstanding(), "A and B, once each; ROOT was seen already");
@@ -109,8 +117,22 @@ class FrontierTest {
     }
 
     @Test
+    void linksBeyondThePageBudgetAreCountedOnceAndNotQueued() throws Exception {
+        URI c = URI.create("http://127.0.0.1:1/c");
+        var budget = new PageBudget(new CrawlRequest(ROOT, 1, Duration.ofSeconds(1), 2));
+        var frontier = new Frontier(ROOT, budget);
+        frontier.take();
+        frontier.done(ROOT, List.of(A, B, B, c));
+        assertEquals(1, frontier.outstanding(), "A only: the root and A make the two pages allowed");
+        assertEquals(Optional.of(A), frontier.take());
+        frontier.done(A, List.of(B, c, ROOT));
+        assertEquals(Optional.empty(), frontier.take(), "over: B and c were left out");
+        assertEquals(2, budget.linksNotFollowed(), "B and c, each counted once however often linked");
+    }
+
+    @Test
     void aDyingWorkerWakesTheWaitingOnesSoThatTheyStop() throws Exception {
-        var frontier = new Frontier(ROOT);
+        var frontier = frontierFor(CrawlRequest.DEFAULT_MAX_PAGES);
         frontier.take(); // in flight, never to be reported: its worker dies
         Taker waiting = startTaking(frontier).waiting();
 

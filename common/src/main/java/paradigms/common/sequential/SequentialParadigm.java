@@ -11,6 +11,7 @@ import paradigms.common.blocking.SleepQuery;
 import paradigms.common.crawl.CrawlOutcome;
 import paradigms.common.crawl.CrawlRequest;
 import paradigms.common.crawl.CrawlResult;
+import paradigms.common.crawl.PageBudget;
 import paradigms.common.crawl.Crawler;
 import paradigms.common.download.DownloadRequest;
 import paradigms.common.download.DownloadResult;
@@ -211,10 +212,14 @@ public final class SequentialParadigm implements Paradigm {
         return log.finish();
     }
 
-    /** Breadth-first, one page at a time: the frontier is a plain queue, "seen" a plain set. */
+    /**
+     * Breadth-first, one page at a time: the frontier is a plain queue, "seen" a plain set, and
+     * the page budget stops an endless site at {@code maxPages}.
+     */
     static CrawlResult crawl(CrawlRequest request, Trace trace) throws InterruptedException {
         Map<URI, CrawlOutcome> outcomes = new HashMap<>();
         Set<URI> seen = new HashSet<>(List.of(request.root()));
+        var budget = new PageBudget(request);
         var frontier = new ArrayDeque<URI>(List.of(request.root()));
         try (HttpClient client = BlockingHttp.newClient()) {
             while (!frontier.isEmpty()) {
@@ -225,13 +230,13 @@ public final class SequentialParadigm implements Paradigm {
                 }
                 outcomes.put(url, outcome);
                 for (URI next : outcome.next()) {
-                    if (request.inScope(next) && seen.add(next)) {
+                    if (request.inScope(next) && seen.add(next) && budget.claim()) {
                         frontier.add(next);
                     }
                 }
             }
         }
-        return CrawlResult.of(outcomes);
+        return CrawlResult.of(outcomes, budget);
     }
 
     /**

@@ -48,7 +48,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       would be fetched twice. Once bytes of the answer have arrived, no client may retry;</li>
  *   <li>{@code /hang} — never answered, until the client or the server closes the connection;</li>
  *   <li>{@code /site/…} — the generated {@link Site}, if the server has one (its fault pages
- *       answer 500, reset or hang like the routes above); other paths — 404.</li>
+ *       answer 500, reset or hang like the routes above);</li>
+ *   <li>{@code /endless/N} — a site without end: page N links to N + 1, 2N + 2 and 0, so a
+ *       crawl only stops at its page limit; other paths — 404.</li>
  * </ul>
  */
 public final class LocalWebServer implements AutoCloseable {
@@ -329,6 +331,7 @@ public final class LocalWebServer implements AutoCloseable {
             case "site" -> {
                 return answerSite(request, socket, in, out);
             }
+            case "endless" -> respond(out, 200, "text/html; charset=utf-8", endlessPage(parts.length > 2 ? parts[2] : ""));
             default -> respond(out, 404, "text/plain", "not found\n".getBytes(StandardCharsets.US_ASCII));
         }
         return true;
@@ -430,6 +433,25 @@ public final class LocalWebServer implements AutoCloseable {
         }
         long extra = new SplittableRandom(jitterSeed ^ request.target().hashCode()).nextLong(jitter.toNanos() + 1);
         return latency.plusNanos(extra);
+    }
+
+    /**
+     * Page N of a site without end: it links to N + 1 and 2N + 2, which do not exist before they
+     * are asked for, and back to page 0. Every page is new, so only a page limit ends a crawl.
+     */
+    private static byte[] endlessPage(String number) {
+        long page;
+        try {
+            page = Long.parseLong(number);
+        } catch (NumberFormatException e) {
+            page = 0;
+        }
+        // 2N + 2 would overflow after about 60 doublings; past that, "further" is just N + 2.
+        String body = "<!doctype html>\n<html><body><h1>Page " + page + "</h1>\n"
+                + "<a href=\"/endless/" + (page + 1) + "\">next</a>\n"
+                + "<a href=\"/endless/" + (page < 1L << 60 ? 2 * page + 2 : page + 2) + "\">further</a>\n"
+                + "<a href=\"/endless/0\">first</a>\n</body></html>\n";
+        return body.getBytes(StandardCharsets.UTF_8);
     }
 
     private static int parseStatus(String text) {

@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The {@code crawl} exercise's contract, on a generated site with cycles, redirects, broken
  * links, external links, slow pages and orphans: exactly the reachable set, each page fetched
- * once, at most C in flight, and a clean end.
+ * once, at most C in flight, and a clean end; and, on a site without end, a stop at the page
+ * limit.
  */
 @Timeout(TestTimeouts.CONTRACT_SECONDS)
 public interface CrawlContract extends ParadigmContract {
@@ -54,6 +55,53 @@ public interface CrawlContract extends ParadigmContract {
             assertEquals(site.reachablePaths(), new TreeSet<>(requests.keySet()), "requested exactly the reachable paths");
             requests.forEach((path, count) -> assertEquals(1, count, path + " fetched exactly once"));
             assertTrue(site.reachablePaths().size() > 100, "the site is big enough to mean something");
+            assertEquals(0, result.linksNotFollowed(), "the whole site is within the default page limit");
+        }
+    }
+
+    /**
+     * A site without end (every page links to new ones): only the page limit ends the crawl.
+     * It must end with exactly {@code maxPages} pages, each fetched once, and say it stopped.
+     */
+    @Test
+    default void stopsAtMaxPagesOnASiteWithoutEnd() throws Exception {
+        try (var server = LocalWebServer.builder().latency(Duration.ofMillis(2)).start()) {
+            CrawlResult result = crawl(new CrawlRequest(server.url("/endless/0"), 4, Duration.ofSeconds(5), 40));
+
+            assertEquals(40, result.size(), "exactly maxPages pages");
+            Map<String, Integer> requests = server.requestsByTarget();
+            assertEquals(40, requests.values().stream().mapToInt(Integer::intValue).sum(), "exactly maxPages requests");
+            requests.forEach((path, count) -> assertEquals(1, count, path + " fetched exactly once"));
+            Set<String> found = result.outcomes().keySet().stream().map(URI::getRawPath).collect(Collectors.toCollection(TreeSet::new));
+            assertEquals(new TreeSet<>(requests.keySet()), found, "an outcome for every request, and only for them");
+            result.outcomes().forEach((url, outcome) -> assertInstanceOf(CrawlOutcome.Page.class, outcome, url.toString()));
+            assertTrue(result.stoppedAtMaxPages(), "the result says links were left: " + result.linksNotFollowed());
+        }
+    }
+
+    /**
+     * The limit's edges on the generated site: a limit of exactly the reachable count crawls all
+     * of it and leaves nothing; one less fetches one page less, each once, and says so.
+     */
+    @Test
+    default void aPageLimitOfTheSiteSizeCrawlsAllOfItAndOneLessStopsOneShort() throws Exception {
+        Site site = site();
+        int reachable = site.reachablePaths().size();
+        try (var server = LocalWebServer.builder().site(site).start()) {
+            CrawlResult all = crawl(new CrawlRequest(server.siteRoot(), 5, Duration.ofSeconds(10), reachable));
+            assertEquals(reachable, all.size(), "a limit of exactly the site's size: the whole site");
+            assertEquals(0, all.linksNotFollowed(), "nothing left out");
+        }
+        try (var server = LocalWebServer.builder().site(site).start()) {
+            CrawlResult cut = crawl(new CrawlRequest(server.siteRoot(), 5, Duration.ofSeconds(10), reachable - 1));
+            assertEquals(reachable - 1, cut.size(), "one page less");
+            Set<String> found = cut.outcomes().keySet().stream().map(URI::getRawPath).collect(Collectors.toCollection(TreeSet::new));
+            assertTrue(site.reachablePaths().containsAll(found), "only reachable pages");
+            server.requestsByTarget().forEach((path, count) -> assertEquals(1, count, path + " fetched exactly once"));
+            assertEquals(found, new TreeSet<>(server.requestsByTarget().keySet()), "requested exactly the pages reported");
+            assertTrue(cut.stoppedAtMaxPages(), "the result says it stopped short");
+            assertTrue(cut.size() + cut.linksNotFollowed() <= reachable,
+                    "links left out are distinct reachable pages: " + cut.linksNotFollowed());
         }
     }
 
