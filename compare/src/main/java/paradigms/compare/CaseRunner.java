@@ -87,7 +87,7 @@ final class CaseRunner {
 
     private static RunFigures figures(Workload workload, Measurement m, Messages.ServerCounters counters, Outcome outcome) {
         boolean server = workload.usesServer();
-        return new RunFigures(m.wall().toNanos() / 1e6, m.cpu().toNanos() / 1e6, m.peakThreads(), m.peakHeapBytes(),
+        return new RunFigures(m.wall().toNanos() / 1e6, m.totalCpu().toNanos() / 1e6, m.peakThreads(), m.peakHeapBytes(),
                 outcome.units(),
                 server ? counters.maxInFlight() : null, server ? counters.requests() : null,
                 outcome.heartbeatGapMillis(), outcome.exhibitionHours(), outcome.waiters(), outcome.counter(), outcome.deadline());

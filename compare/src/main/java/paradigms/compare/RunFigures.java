@@ -4,9 +4,11 @@ package paradigms.compare;
  * What one measured run cost, and what the server saw meanwhile.
  *
  * @param wallMillis         elapsed real time ({@code Meter})
- * @param cpuMillis          CPU time of the child JVM, all its threads; worker processes of its own are not included
+ * @param cpuMillis          CPU time of the child JVM, all its threads, plus that of its own worker processes that
+ *                           ended during the run (multiprocessing's: {@code ReapedChildrenCpu})
  * @param peakThreads        the most live platform threads in the child JVM (virtual threads are not counted)
- * @param peakHeapBytes      the largest heap occupancy, garbage not yet collected included
+ * @param peakHeapBytes      the largest heap occupancy of the child JVM, garbage not yet collected included (its
+ *                           worker processes' heaps are their own, and not in it)
  * @param units              requests, pages, queries or increments done; 0 where that means nothing
  * @param serverMaxInFlight  the web server's observed maximum of requests in flight, or null if the case does not use it
  * @param serverRequests     requests the web server answered during the run, or null

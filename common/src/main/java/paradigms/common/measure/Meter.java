@@ -10,7 +10,8 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /**
- * Measures a run: wall time, process CPU time, peak platform threads, peak heap.
+ * Measures a run: wall time, process CPU time (and that of child processes that ended during
+ * the run), peak platform threads, peak heap.
  *
  * <p>The peaks come from the JVM's management beans, which are process-wide: measure one
  * thing at a time. {@link #measure} resets the peaks first, so that each run reports its own.
@@ -34,14 +35,16 @@ public final class Meter {
         threads.resetPeakThreadCount();
         heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
         long cpuBefore = os.getProcessCpuTime();
+        Duration childrenBefore = ReapedChildrenCpu.soFar().orElse(Duration.ZERO);
         long wallBefore = System.nanoTime();
 
         T value = run.call();
 
         long wall = System.nanoTime() - wallBefore;
         long cpu = os.getProcessCpuTime() - cpuBefore;
+        Duration childCpu = ReapedChildrenCpu.soFar().orElse(childrenBefore).minus(childrenBefore);
         long peakHeap = heapPools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
         return new Measured<>(value, new Measurement(
-                Duration.ofNanos(wall), Duration.ofNanos(Math.max(0, cpu)), threads.getPeakThreadCount(), peakHeap));
+                Duration.ofNanos(wall), Duration.ofNanos(Math.max(0, cpu)), childCpu, threads.getPeakThreadCount(), peakHeap));
     }
 }
