@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import paradigms.common.db.PostgresFixture;
 import paradigms.compare.fake.BrokenParadigm;
 
 import java.io.IOException;
@@ -122,6 +123,38 @@ class CompareRunTest {
         assertTrue(wrong.get("reason").asText().startsWith("warm-up: sum 0 is"), wrong.toString());
         assertEquals("ok", caseOf(results, "sequential", "squares").get("status").asText());
         assertTrue(Files.readString(out.resolve("logs/broken.log")).contains("the broken paradigm ends its JVM now"));
+    }
+
+    /** Without Docker (here: switched off, which takes the same path), blocking is skipped in one line and the rest runs. */
+    @Test
+    void withoutDockerBlockingIsSkippedInOneLineAndEverythingElseRuns(@TempDir Path out) throws Exception {
+        String before = System.getProperty(PostgresFixture.DOCKER_PROPERTY);
+        System.setProperty(PostgresFixture.DOCKER_PROPERTY, "off");
+        CommandLineTest.Run run;
+        try {
+            run = CommandLineTest.run("--paradigms", "sequential", "--exercises", "download,blocking", "--latency", "5",
+                    "--no-progress", "--out", out.toString());
+        } finally {
+            if (before == null) {
+                System.clearProperty(PostgresFixture.DOCKER_PROPERTY);
+            } else {
+                System.setProperty(PostgresFixture.DOCKER_PROPERTY, before);
+            }
+        }
+        assertEquals(0, run.code(), run.err());
+        List<String> aboutBlocking = run.err().lines().filter(line -> line.contains("blocking")).toList();
+        assertEquals(List.of("blocking: skipped, Docker switched off (-Dparadigms.docker=off)"), aboutBlocking,
+                "one line, and no Testcontainers noise:\n" + run.err());
+
+        JsonNode results = Json.FILE.readTree(out.resolve("results.json").toFile());
+        assertEquals("ok", caseOf(results, "sequential", "download").get("status").asText());
+        JsonNode blocking = caseOf(results, "sequential", "blocking");
+        assertEquals("skipped", blocking.get("status").asText(), blocking.toString());
+        assertEquals("no database (see the notes)", blocking.get("reason").asText(), blocking.toString());
+        List<String> notes = new ArrayList<>();
+        results.get("notes").forEach(note -> notes.add(note.asText()));
+        assertTrue(notes.contains("blocking: skipped, Docker switched off (-Dparadigms.docker=off)"), notes.toString());
+        assertTrue(run.out().contains("blocking library calls"), "the seed's table still has the row:\n" + run.out());
     }
 
     static JsonNode caseOf(JsonNode results, String paradigm, String caseId) {

@@ -28,6 +28,8 @@ public final class PostgresFixture implements AutoCloseable {
     public static final String OFFICIAL_IMAGE = "postgres:17-alpine";
     public static final String IMAGE_PROPERTY = "paradigms.postgres.image";
     public static final String IMAGE_ENV = "PARADIGMS_POSTGRES_IMAGE";
+    /** {@code -Dparadigms.docker=off}: behave as if no Docker engine answered — to see the no-Docker path on a machine that has one. */
+    public static final String DOCKER_PROPERTY = "paradigms.docker";
 
     private final PostgreSQLContainer<?> container;
 
@@ -50,6 +52,9 @@ public final class PostgresFixture implements AutoCloseable {
 
     /** Empty when a Docker engine answers; otherwise one line saying why the database cannot start. */
     public static Optional<String> whyUnavailable() {
+        if ("off".equalsIgnoreCase(System.getProperty(DOCKER_PROPERTY, "").strip())) {
+            return Optional.of("Docker switched off (-D" + DOCKER_PROPERTY + "=off)");
+        }
         try {
             if (DockerClientFactory.instance().isDockerAvailable()) {
                 return Optional.empty();
