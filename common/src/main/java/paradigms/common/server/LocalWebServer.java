@@ -428,10 +428,15 @@ public final class LocalWebServer implements AutoCloseable {
         if (explicit >= 0) {
             return Duration.ofMillis(explicit);
         }
+        return latencyFor(request.target());
+    }
+
+    /** The latency plus this target's jitter: the same for the same seed and target, on any server. */
+    Duration latencyFor(String target) {
         if (jitter.isZero()) {
             return latency;
         }
-        long extra = new SplittableRandom(jitterSeed ^ request.target().hashCode()).nextLong(jitter.toNanos() + 1);
+        long extra = new SplittableRandom(jitterSeed ^ target.hashCode()).nextLong(jitter.toNanos() + 1);
         return latency.plusNanos(extra);
     }
 

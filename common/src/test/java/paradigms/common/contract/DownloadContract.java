@@ -70,7 +70,11 @@ public interface DownloadContract extends ParadigmContract {
                     server.url("/status/500"),
                     server.url("/hang"),
                     server.url("/data/b?size=10"),
-                    server.url("/slow/c?size=4000&pieces=4&pause=20"));
+                    server.url("/slow/c?size=4000&pieces=4&pause=20"),
+                    // Headers at once, then the body stalls: 3 pauses of 400 ms, past the 800 ms timeout.
+                    // A timeout that stops at the headers (HttpRequest.timeout) or that bounds each
+                    // read alone (a socket's read timeout) would let this one through.
+                    server.url("/slow/d?size=4000&pieces=4&pause=400"));
             List<DownloadResult> results = download(new DownloadRequest(urls, 3, Duration.ofMillis(800)));
 
             assertEquals(urls.size(), results.size(), "one result per URL");
@@ -84,7 +88,8 @@ public interface DownloadContract extends ParadigmContract {
                     () -> assertFailure(results.get(3), Failure.HTTP_STATUS, 500),
                     () -> assertFailure(results.get(4), Failure.TIMEOUT, 0),
                     () -> assertEquals(10, assertInstanceOf(Downloaded.class, results.get(5)).size()),
-                    () -> assertEquals(4000, assertInstanceOf(Downloaded.class, results.get(6)).size()));
+                    () -> assertEquals(4000, assertInstanceOf(Downloaded.class, results.get(6)).size()),
+                    () -> assertFailure(results.get(7), Failure.TIMEOUT, 0));
             for (URI url : urls) {
                 assertEquals(1, server.requests(url), url + " requested exactly once");
             }

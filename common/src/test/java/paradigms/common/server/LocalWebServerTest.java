@@ -16,7 +16,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
@@ -127,11 +129,33 @@ class LocalWebServerTest {
     }
 
     @Test
-    void jitterIsTheSameForTheSameSeedAndTarget() throws IOException {
-        // Two servers with the same seed delay the same target equally: a run can be repeated.
-        try (var a = LocalWebServer.builder().jitter(Duration.ofMillis(50), 9).start();
-             var b = LocalWebServer.builder().jitter(Duration.ofMillis(50), 9).start()) {
-            assertEquals(RawHttp.statusLine(a.url("/data/1")), RawHttp.statusLine(b.url("/data/1")));
+    void jitterIsTheSameForTheSameSeedAndTargetAndStaysWithinItsBound() throws IOException {
+        Duration latency = Duration.ofMillis(5);
+        Duration jitter = Duration.ofMillis(50);
+        try (var a = LocalWebServer.builder().latency(latency).jitter(jitter, 9).start();
+             var b = LocalWebServer.builder().latency(latency).jitter(jitter, 9).start();
+             var otherSeed = LocalWebServer.builder().latency(latency).jitter(jitter, 10).start()) {
+            Set<Duration> distinct = new HashSet<>();
+            int differentWithOtherSeed = 0;
+            for (int i = 0; i < 20; i++) {
+                String target = "/data/" + i;
+                Duration delay = a.latencyFor(target);
+                assertEquals(delay, b.latencyFor(target), "the same seed and target: the same delay, so a run can be repeated");
+                assertTrue(delay.compareTo(latency) >= 0 && delay.compareTo(latency.plus(jitter)) <= 0,
+                        target + ": " + delay + " within latency + [0, jitter]");
+                distinct.add(delay);
+                if (!otherSeed.latencyFor(target).equals(delay)) {
+                    differentWithOtherSeed++;
+                }
+            }
+            assertTrue(distinct.size() > 10, "targets are delayed differently: " + distinct.size() + " distinct delays of 20");
+            assertTrue(differentWithOtherSeed > 10, "another seed, other delays: " + differentWithOtherSeed + " of 20 differ");
+
+            // And the server really waits it: the answer comes no sooner than the delay (a lower bound only).
+            long started = System.nanoTime();
+            assertEquals("HTTP/1.1 200 OK", RawHttp.statusLine(a.url("/data/7")));
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertTrue(took.compareTo(a.latencyFor("/data/7")) >= 0, "answered after " + took + ", delay " + a.latencyFor("/data/7"));
         }
     }
 }
