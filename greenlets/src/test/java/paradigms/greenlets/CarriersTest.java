@@ -6,7 +6,12 @@ import org.junit.jupiter.api.Timeout;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,15 +25,35 @@ class CarriersTest {
     private static final Duration PARK = Duration.ofMillis(20);
 
     /**
-     * More virtual threads than there can ever be carriers (the scheduler keeps at most 256),
-     * so some carrier must have run several — and in practice each of the few carriers (one
-     * per core, plus any the scheduler added to make up for a blocked one) runs hundreds.
+     * A thousand virtual threads, all unfinished at the same moment — each has run, noted its
+     * carrier, and parked on a latch nobody has opened yet — on a handful of carriers. A carrier
+     * runs one thread at a time, so every carrier that started several of them picked up a new
+     * one while the ones it had run before were parked. If parking did not free the carrier
+     * (a pinned thread blocks it), the scheduler could not start more threads than it has
+     * carriers (256 at most), and the latch would never reach zero.
      */
     @Test
-    void oneCarrierRunsManyVirtualThreads() throws InterruptedException {
-        Map<String, Long> starts = Carriers.startsPerCarrier(Carriers.watch(THREADS, PARK));
-
-        assertTrue(starts.values().stream().anyMatch(count -> count > 1), "some carrier ran several: " + starts);
+    void aThousandThreadsParkedAtOnceRanOnAFewCarriers() throws InterruptedException {
+        var allRanAndWaiting = new CountDownLatch(THREADS);
+        var release = new CountDownLatch(1);
+        Set<String> carriers = ConcurrentHashMap.newKeySet();
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < THREADS; i++) {
+                executor.submit(() -> {
+                    carriers.add(Carriers.current());
+                    allRanAndWaiting.countDown();
+                    release.await(); // parks: the carrier goes back to the pool for the next thread
+                    return null;
+                });
+            }
+            boolean all = allRanAndWaiting.await(30, TimeUnit.SECONDS);
+            release.countDown();
+            assertTrue(all, (THREADS - allRanAndWaiting.getCount()) + " of " + THREADS + " threads ran, on " + carriers.size() + " carriers");
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        // The scheduler keeps one carrier per core, and adds one only to make up for a blocked one.
+        assertTrue(carriers.size() <= cores + 4, THREADS + " threads waiting at once ran on " + carriers.size()
+                + " carriers (" + cores + " cores): " + carriers);
     }
 
     /**
