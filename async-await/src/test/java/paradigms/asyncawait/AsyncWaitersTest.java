@@ -42,9 +42,9 @@ class AsyncWaitersTest {
     }
 
     /**
-     * The start gate: arming 100,000 timers takes far longer than a 1 ms wait, yet all 100,000
-     * tasks wait at the same moment, because every one exists, waiting at the gate, before the
-     * first timer is armed.
+     * The two passes: arming 100,000 timers takes far longer than a 1 ms wait, yet all 100,000
+     * tasks wait at the same moment, because every one exists, waiting, before the first timer
+     * is armed.
      */
     @Test
     void allTasksWaitAtOnceEvenWhenArmingThemTakesLongerThanTheWait() throws Exception {

@@ -211,9 +211,9 @@ public final class Benchmark {
      * N tasks sleeping 1 s each ({@link Sleepers}, the {@code waiters} exercise): the time beyond
      * the second — making, starting, waking and ending N tasks — and the peak heap above the
      * heap in use before (after a full GC), garbage included, as the course's main job reports
-     * it. Then one more run, of 3 s, for the <em>live</em> heap per waiting task: 2 s in, when
-     * every task has long been asleep and the loop thread waits in {@code select}, a thread of
-     * the benchmark's own forces a full GC and reads the heap.
+     * it. Then one more run for the <em>live</em> heap per waiting task: a {@link HeapProbe}
+     * coroutine on the same loop forces a full GC and reads the heap at the first moment every
+     * task is asleep.
      */
     private static void waiters(int tasks, int repeats) throws Exception {
         var sleepers = new Sleepers();

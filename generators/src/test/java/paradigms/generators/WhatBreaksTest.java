@@ -131,6 +131,30 @@ class WhatBreaksTest {
 
     @Test
     void aCoroutineThatIsCreatedButNeverDrivenDoesNothing() {
+        // The control: delegated to, the same coroutine runs.
+        List<String> delegated = new ArrayList<>();
+        final class Delegating extends Coroutine<Void> {
+            private boolean delegatedOnce;
+
+            @Override
+            protected Step<Void> resume(Object sent) {
+                if (!delegatedOnce) {
+                    delegatedOnce = true;
+                    return yieldFrom(new Logging(delegated));
+                }
+                return returning(null);
+            }
+
+            @Override
+            public String state() {
+                return delegatedOnce ? "DELEGATED" : "START";
+            }
+        }
+        try (var loop = new EventLoop()) {
+            new Scheduler(loop).run(new Delegating());
+        }
+        assertEquals(List.of("ran"), delegated, "yieldFrom drives it");
+
         List<String> log = new ArrayList<>();
         final class Forgetful extends Coroutine<Void> {
             @Override

@@ -44,7 +44,9 @@ public interface BlockingContract extends ParadigmContract {
         assumeClaim(Claim.WAITS_CONCURRENTLY);
         BlockingResult result = run(8, 4, Duration.ofMillis(10));
         Duration gap = result.heartbeat().largestGap();
-        assertTrue(gap.compareTo(Duration.ofMillis(150)) < 0,
+        // A paradigm that stalls shows a gap of a whole query (300 ms) or more; 250 ms leaves a
+        // busy machine's late wake-ups room (169 ms was seen once at load 11) and still catches it.
+        assertTrue(gap.compareTo(Duration.ofMillis(250)) < 0,
                 "the heartbeat stalled for " + gap.toMillis() + " ms while queries of " + QUERY.toMillis() + " ms ran");
         assertTrue(result.heartbeat().ticks() >= 10, "the heartbeat ticked only " + result.heartbeat().ticks() + " times");
     }

@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The {@code squares} exercise's contract: exact sums in input order, checked against the
  * closed form; and, for a paradigm that claims several cores, proof from its trace that two
- * pieces of work ran at the same moment on different threads or processes.
+ * pieces of work ran at the same moment on different threads or processes — for one that does
+ * not, that no two ever did.
  */
 @Timeout(TestTimeouts.CONTRACT_SECONDS)
 public interface SquaresContract extends ParadigmContract {
@@ -58,5 +59,16 @@ public interface SquaresContract extends ParadigmContract {
         paradigm().squares().compute(SquaresRequest.seed(), trace);
         assertTrue(trace.firstParallelPair().isPresent(),
                 "no two spans overlap on different lanes; spans: " + trace.spans());
+    }
+
+    /** The claim's other side: a paradigm that does not claim several cores does one sum at a time. */
+    @Test
+    default void runsOneSumAtATimeWhenItDoesNotClaimSeveralCores() throws Exception {
+        assumeNoClaim(Claim.USES_SEVERAL_CORES);
+        Trace trace = Trace.recording();
+        paradigm().squares().compute(SquaresRequest.seed(), trace);
+        assertTrue(!trace.spans().isEmpty(), "the sums are traced");
+        assertEquals(java.util.Optional.empty(), trace.firstParallelPair(),
+                "two sums ran at once, yet the paradigm does not claim USES_SEVERAL_CORES");
     }
 }

@@ -8,7 +8,7 @@ import java.time.Duration;
  * coroutine. A {@link Task} reads it, arranges to be woken when it has happened, and resumes
  * the coroutine then — with what {@link #sends() it sends back}.
  *
- * <p>These six are all there is. Everything else (sleep, a semaphore, a queue, an HTTP
+ * <p>These seven are all there is. Everything else (sleep, a semaphore, a queue, an HTTP
  * request) is a coroutine built from them.
  */
 public sealed interface Await permits Await.Readable, Await.Writable, Await.Delay, Await.Result, Await.Completion,
