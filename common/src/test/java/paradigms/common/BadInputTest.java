@@ -114,7 +114,10 @@ class BadInputTest {
 
     static Stream<Arguments> deadline() {
         return Stream.of(
+                bad("null urls", "urls must not be null", () -> new DeadlineRequest(null, 1, SECOND)),
                 bad("no urls", "urls must not be empty", () -> new DeadlineRequest(List.of(), 1, SECOND)),
+                bad("a duplicate url", "urls[1] is a duplicate", () -> new DeadlineRequest(List.of(OK, OK), 1, SECOND)),
+                bad("a null deadline", "deadline must not be null", () -> new DeadlineRequest(List.of(OK), 1, null)),
                 bad("a non-http url", "urls[0] must be an http:// or https:// URL", () -> new DeadlineRequest(List.of(URI.create("file:///etc/passwd")), 1, SECOND)),
                 bad("C = 0", "maxInFlight must be positive", () -> new DeadlineRequest(List.of(OK), 0, SECOND)),
                 bad("a zero deadline", "deadline must be positive", () -> new DeadlineRequest(List.of(OK), 1, Duration.ZERO)),

@@ -105,6 +105,7 @@ public final class Benchmark {
 
             System.out.printf("%nwaiting: 10,000 requests of 50 ms, C = 1,000 (ideal 0.50 s)%n");
             run(server, 10_000, 1_000, 50, size); // warm-up
+            server.resetCounters(); // so that each run's "max in flight" is its own, not the warm-up's
             List<Double> seconds = new ArrayList<>();
             for (int i = 0; i < repeats; i++) {
                 server.resetCounters();

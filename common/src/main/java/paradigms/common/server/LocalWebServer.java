@@ -395,6 +395,15 @@ public final class LocalWebServer implements AutoCloseable {
                         hang(in);
                         yield false;
                     }
+                    case STALL -> {
+                        byte[] body = "<!doctype html>\n<html><body><a href=\"/site/page/0\">home</a></body></html>\n"
+                                .getBytes(StandardCharsets.UTF_8);
+                        writeHead(out, 200, "text/html; charset=utf-8", body.length, "");
+                        out.write(body, 0, body.length / 2);
+                        out.flush();
+                        hang(in); // the rest never comes; the client's timeout must end it
+                        yield false;
+                    }
                 };
             }
             case Site.Moved moved -> {

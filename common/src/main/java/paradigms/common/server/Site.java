@@ -47,7 +47,9 @@ public final class Site {
         /** sends half an answer, then resets the connection */
         RESET,
         /** never answers */
-        HANG
+        HANG,
+        /** answers 200 with its headers and half its body, then sends nothing more */
+        STALL
     }
 
     /** An HTML page; {@code extraDelay} is added to the server's latency. */
@@ -82,7 +84,8 @@ public final class Site {
     /**
      * The same site, plus — when {@code faults} is true — links to fault pages
      * {@code /site/error/N} (500), {@code /site/reset/N} (reset mid-answer) and
-     * {@code /site/hang/N} (no answer: the crawler's timeout must end it).
+     * {@code /site/hang/N} (no answer: the crawler's timeout must end it) and {@code /site/stall/N}
+     * (headers and half a body, then nothing: a timeout that stops at the headers misses it).
      */
     public static Site generate(long seed, int pages, Duration slowDelay, boolean faults) {
         if (pages < 10) {
@@ -136,6 +139,7 @@ public final class Site {
                     case SERVER_ERROR -> "error";
                     case RESET -> "reset";
                     case HANG -> "hang";
+                    case STALL -> "stall";
                 } + "/" + i;
                 hrefs.add(path);
                 resources.put(path, new Fault(kind));

@@ -151,8 +151,9 @@ public interface CrawlContract extends ParadigmContract {
     }
 
     /**
-     * The fault matrix for crawl: pages that answer 500, reset mid-answer, or never answer.
-     * Each is recorded once, with its own failure, and the crawl still ends.
+     * The fault matrix for crawl: pages that answer 500, reset mid-answer, never answer, or
+     * stall after their headers. Each is recorded once, with its own failure explained, and the
+     * crawl still ends.
      */
     @Test
     default void recordsEachFaultyPageOnceWithItsFailureAndStillEnds() throws Exception {
@@ -163,7 +164,8 @@ public interface CrawlContract extends ParadigmContract {
             assertEquals(site.reachablePaths(), found, "the crawl found exactly the reachable paths");
             server.requestsByTarget().forEach((path, count) -> assertEquals(1, count, path + " fetched exactly once"));
             Map<String, Failure> expected = Map.of("/site/error/", Failure.HTTP_STATUS, "/site/reset/", Failure.CONNECTION,
-                    "/site/hang/", Failure.TIMEOUT);
+                    "/site/hang/", Failure.TIMEOUT, "/site/stall/", Failure.TIMEOUT);
+            Set<String> kindsSeen = new TreeSet<>();
             int faults = 0;
             for (var entry : result.outcomes().entrySet()) {
                 String path = entry.getKey().getRawPath();
@@ -172,10 +174,12 @@ public interface CrawlContract extends ParadigmContract {
                         faults++;
                         var failed = assertInstanceOf(CrawlOutcome.Failed.class, entry.getValue(), path);
                         assertEquals(kind.getValue(), failed.failure(), path + ": " + failed.detail());
+                        assertTrue(!failed.detail().isBlank(), path + ": a failure explains itself");
+                        kindsSeen.add(kind.getKey());
                     }
                 }
             }
-            assertTrue(faults >= 3, "the site has faults of every kind: " + faults);
+            assertEquals(expected.keySet(), kindsSeen, "the site has faults of every kind (" + faults + " in all)");
         }
     }
 

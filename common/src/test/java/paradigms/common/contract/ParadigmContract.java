@@ -1,5 +1,6 @@
 package paradigms.common.contract;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import paradigms.common.Claim;
 import paradigms.common.Paradigm;
 
@@ -15,8 +16,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * }
  * }</pre>
  * A test the paradigm cannot pass is overridden with {@code @Disabled("reason")}, so the
- * skip is visible in the report.
+ * skip is visible in the report; {@link PrintSkipReasons} also prints every skip's reason on the
+ * build's console.
  */
+@ExtendWith(PrintSkipReasons.class)
 public interface ParadigmContract {
 
     Paradigm paradigm();

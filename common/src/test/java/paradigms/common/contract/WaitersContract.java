@@ -42,9 +42,13 @@ public interface WaitersContract extends ParadigmContract {
     @Test
     default void everyTaskCompletesAndNoneEarly() throws Exception {
         int tasks = tasks();
+        long started = System.nanoTime();
         WaitersResult result = paradigm().waiters().await(new WaitersRequest(tasks, WAIT), Trace.off());
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertEquals(tasks, result.completed(), "tasks completed");
         assertEquals(0, result.early(), "tasks that woke before their wait was over");
+        // Not only the paradigm's own tally: the call itself cannot have been shorter than one wait.
+        assertTrue(took.compareTo(WAIT) >= 0, "the call returned after " + took.toMillis() + " ms, before one wait of " + WAIT.toMillis());
     }
 
     @Test
