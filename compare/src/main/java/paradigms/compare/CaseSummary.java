@@ -59,8 +59,10 @@ record CaseSummary(String paradigm, String caseId, String exercise, String input
      * @param beyondWaitMillis  wall − D: making, waking and ending the tasks (for tasks that wait one after another,
      *                          the other waits too)
      * @param heapPerTaskBytes  (peak heap − heap in use before the run, after a GC) ÷ N: an upper bound
+     * @param liveHeapPerTaskBytes the heap kept alive per task while all N waited (a GC at that moment,
+     *                          in a weighing run); null if they never all waited at once
      */
     record Waiters(int tasks, long waitMillis, int maxWaitingAtOnce, int early, int capacity, String limitedBy,
-                   boolean stopsAtCapacity, double beyondWaitMillis, double heapPerTaskBytes) {
+                   boolean stopsAtCapacity, double beyondWaitMillis, double heapPerTaskBytes, Double liveHeapPerTaskBytes) {
     }
 }

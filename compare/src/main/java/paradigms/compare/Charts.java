@@ -43,8 +43,8 @@ final class Charts {
             new Chart("peak-threads.png", "Peak platform threads in the paradigm's JVM", "threads (log scale)", true,
                     s -> s.peakThreads() == null ? null : s.peakThreads().doubleValue()),
             new Chart("peak-heap.png", "Peak heap occupancy", "MB (log scale)", true, CaseSummary::peakHeapMegabytes),
-            new Chart("waiters-heap-per-task.png", "waiters: heap per waiting task (peak growth ÷ N, an upper bound)",
-                    "bytes (log scale)", true, s -> s.waiters() == null ? null : s.waiters().heapPerTaskBytes()));
+            new Chart("waiters-heap-per-task.png", "waiters: heap kept alive per waiting task (a GC while all N wait)",
+                    "bytes (log scale)", true, s -> s.waiters() == null ? null : s.waiters().liveHeapPerTaskBytes()));
 
     /** One colour per paradigm, the same in every chart; dark enough to read on white. */
     private static final Map<String, Color> COLOURS = Map.of(

@@ -132,9 +132,11 @@ record SeedTable(List<ParadigmInfo> columns, List<Row> rows) {
                 String time = w.maxWaitingAtOnce() == w.tasks()
                         ? Format.millis(w.beyondWaitMillis()) + " beyond the " + wait + " wait"
                         : Format.millis(s.wallMillis()) + " for " + Format.count(w.tasks()) + " waits of " + wait;
-                String figure = String.format(Locale.ROOT, "%s: %s, %s peak heap (%s per task), %s platform threads",
+                String perTask = w.liveHeapPerTaskBytes() == null ? Format.bytes(w.heapPerTaskBytes()) + " per task"
+                        : Format.bytes(w.heapPerTaskBytes()) + " per task; " + Format.bytes(w.liveHeapPerTaskBytes()) + " kept alive";
+                String figure = String.format(Locale.ROOT, "%s: %s, %s peak heap (%s), %s platform threads",
                         howMany, time, Format.megabytes((long) (s.peakHeapMegabytes() * 1024 * 1024)),
-                        Format.bytes(w.heapPerTaskBytes()), Format.count(s.peakThreads()));
+                        perTask, Format.count(s.peakThreads()));
                 if (w.stopsAtCapacity()) {
                     figure += "; stops at " + Format.count(w.capacity()) + ": " + w.limitedBy();
                 }

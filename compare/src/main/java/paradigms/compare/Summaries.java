@@ -59,7 +59,8 @@ final class Summaries {
         }
         long grown = Math.max(0, median.peakHeapBytes() - f.heapBeforeBytes());
         return new CaseSummary.Waiters(f.tasks(), f.waitMillis(), f.maxWaitingAtOnce(), f.early(), f.capacity(), f.limitedBy(),
-                f.capacity() < w.maxTasks(), median.wallMillis() - f.waitMillis(), f.tasks() == 0 ? 0 : (double) grown / f.tasks());
+                f.capacity() < w.maxTasks(), median.wallMillis() - f.waitMillis(), f.tasks() == 0 ? 0 : (double) grown / f.tasks(),
+                f.liveHeapPerTaskBytes());
     }
 
     /**

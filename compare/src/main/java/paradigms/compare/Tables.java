@@ -83,12 +83,13 @@ final class Tables {
         return String.join("; ", notes);
     }
 
-    /** "N = 10,000 (capacity 250,000), 10,000 at once, 1.21 s beyond the wait, 8.7 KB heap per task". */
+    /** "N = 10,000 (capacity 250,000), 10,000 at once, 1.21 s beyond the wait, 8.7 KB heap per task at the peak, 2.6 KB kept alive". */
     static String waiters(CaseSummary.Waiters w) {
         return "N = " + Format.count(w.tasks()) + " (capacity " + Format.count(w.capacity()) + ")"
                 + ", " + Format.count(w.maxWaitingAtOnce()) + " at once"
                 + ", " + Format.millis(w.beyondWaitMillis()) + " beyond the wait"
-                + ", " + Format.bytes(w.heapPerTaskBytes()) + " heap per task";
+                + ", " + Format.bytes(w.heapPerTaskBytes()) + " heap per task at the peak"
+                + (w.liveHeapPerTaskBytes() == null ? "" : ", " + Format.bytes(w.liveHeapPerTaskBytes()) + " kept alive");
     }
 
     /** "FAILED_FAST: 1 finished, 1 failed, 3 cancelled; back 12 ms after the failure; server quiet at return; nothing left in the JVM". */

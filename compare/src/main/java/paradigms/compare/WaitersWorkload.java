@@ -5,6 +5,7 @@ import paradigms.common.Paradigm;
 import paradigms.common.trace.Trace;
 import paradigms.common.waiters.Capacity;
 import paradigms.common.waiters.Waiters;
+import paradigms.common.waiters.WaitTally;
 import paradigms.common.waiters.WaitersRequest;
 import paradigms.common.waiters.WaitersResult;
 
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code waiters}: the seed's scalability row. N tasks each wait {@code waitFor}, all at once,
@@ -27,9 +29,13 @@ import java.util.Optional;
  * and ending N tasks), the heap per task, the platform threads, and how many tasks the
  * paradigm's own {@code WaitTally} saw waiting at the same moment.
  *
- * <p><b>Heap per task</b> is (the run's peak heap − the heap in use just before it) ÷ N, with a
- * full GC before every run (outside the measurement) so that "before" is the live set. It is an
- * upper bound: the garbage made while starting the tasks counts until it is collected.
+ * <p><b>Heap per task</b>, two ways. At the peak: (the run's peak heap − the heap in use just
+ * before it) ÷ N, with a full GC before every run (outside the measurement) so that "before" is
+ * the live set — an upper bound, since the garbage made while starting the tasks counts until it
+ * is collected, and how much of it is collected when depends on the heap's size. Kept alive:
+ * one more run before the others, unmeasured, in which {@link WaitTally#probeWhenWaiting} forces
+ * a full GC at the moment all N tasks wait and reads the heap — what the waiting tasks really
+ * hold, the figure to compare across paradigms (none for tasks that never all wait at once).
  *
  * <p>It runs in a child JVM of its own ({@link #ownJvm()}), after the paradigm's other cases:
  * a million tasks may end the JVM or leave its heap grown, and neither may touch another
@@ -48,9 +54,11 @@ record WaitersWorkload(int maxTasks, Duration waitFor, Repeats repeats) implemen
      * @param heapBeforeBytes  the heap in use just before the run, after a full GC
      * @param capacity         the paradigm's declared capacity
      * @param limitedBy        what limits it, in the paradigm's words
+     * @param liveHeapPerTaskBytes the heap kept alive per waiting task, from the weighing run; null if
+     *                         the tasks never all waited at once
      */
     record Figures(int tasks, long waitMillis, int completed, int early, int maxWaitingAtOnce, long heapBeforeBytes,
-                   int capacity, String limitedBy) {
+                   int capacity, String limitedBy, Double liveHeapPerTaskBytes) {
     }
 
     @Override
@@ -100,9 +108,15 @@ record WaitersWorkload(int maxTasks, Duration waitFor, Repeats repeats) implemen
         boolean claimsConcurrency = paradigm.claims().contains(Claim.WAITS_CONCURRENTLY);
         return new Prepared<>() {
             private long heapBefore; // set by beforeRun, read by check; the child's main thread only
+            private boolean weighed;
+            private Double livePerTask;
 
             @Override
             public void beforeRun() {
+                if (!weighed) { // once, before the first run: see the class comment
+                    weighed = true;
+                    livePerTask = weigh(waiters, request);
+                }
                 // A full GC outside the measurement: the previous run's million tasks are garbage
                 // now, and "before" should be the live set, not whatever was not yet collected.
                 System.gc();
@@ -117,7 +131,7 @@ record WaitersWorkload(int maxTasks, Duration waitFor, Repeats repeats) implemen
             @Override
             public Outcome check(WaitersResult result) {
                 var figures = new Figures(tasks, waitFor.toMillis(), result.completed(), result.early(),
-                        result.maxWaitingAtOnce(), heapBefore, capacity.maxTasks(), capacity.limitedBy());
+                        result.maxWaitingAtOnce(), heapBefore, capacity.maxTasks(), capacity.limitedBy(), livePerTask);
                 return Outcome.of(result.completed(), problem(figures, claimsConcurrency)).with(figures);
             }
         };
@@ -136,6 +150,32 @@ record WaitersWorkload(int maxTasks, Duration waitFor, Repeats repeats) implemen
                     + " waiting at once, although it claims WAITS_CONCURRENTLY");
         }
         return problems.isEmpty() ? null : String.join("; ", problems);
+    }
+
+    /**
+     * One unmeasured run with a probe: when all N tasks wait, a full GC, then the heap in use.
+     * The probe runs on whichever thread starts the N-th wait (the loop thread, a task's thread,
+     * the pool's thread for a worker process) while the others keep waiting; the figure is the
+     * growth over the heap in use before the run, after a GC too, divided by N.
+     */
+    static Double weigh(Waiters waiters, WaitersRequest request) {
+        System.gc();
+        long before = heapInUse();
+        var atProbe = new AtomicLong(-1);
+        WaitTally.probeWhenWaiting(request.tasks(), () -> {
+            System.gc();
+            atProbe.set(heapInUse());
+        });
+        try {
+            waiters.await(request, Trace.off());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } finally {
+            WaitTally.clearProbe();
+        }
+        long weighed = atProbe.get();
+        return weighed < 0 ? null : (double) Math.max(0, weighed - before) / request.tasks();
     }
 
     /** The heap in use now: the sum of the heap pools, as {@code Meter} sums their peaks. */

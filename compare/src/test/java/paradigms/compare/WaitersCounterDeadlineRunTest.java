@@ -61,7 +61,7 @@ class WaitersCounterDeadlineRunTest {
         JsonNode standIn = seedCell("scalability", "stand-in");
         assertEquals("tens of thousands", standIn.get("verdict").asText(), standIn.toString());
         String figure = standIn.get("figure").asText();
-        assertTrue(figure.matches("10,000 waiting at once: .+ beyond the 100 ms wait, \\d+ MB peak heap \\(.+ per task\\), "
+        assertTrue(figure.matches("10,000 waiting at once: .+ beyond the 100 ms wait, \\d+ MB peak heap \\(.+ per task; .+ kept alive\\), "
                 + "[\\d,]+ platform threads"), figure);
 
         JsonNode sequential = seedCell("scalability", "sequential");
@@ -83,6 +83,10 @@ class WaitersCounterDeadlineRunTest {
         assertEquals(false, figures.get("stopsAtCapacity").asBoolean());
         assertTrue(figures.get("beyondWaitMillis").asDouble() >= 0, "the wall time includes the wait: " + figures);
         assertTrue(figures.get("heapPerTaskBytes").asDouble() > 0, "10,000 virtual threads weigh something: " + figures);
+        // Weighed while all 10,000 waited: a parked virtual thread keeps its stack and its thread object alive.
+        assertTrue(figures.get("liveHeapPerTaskBytes").asDouble() > 100, "kept alive per waiting task: " + figures);
+        assertTrue(caseOf(results, "sequential", "waiters").get("waiters").get("liveHeapPerTaskBytes").isNull(),
+                "one task at a time never has all N waiting, so there is no moment to weigh them");
         assertTrue(waiters.get("wallMillis").asDouble() >= 100, "no run ends before its tasks' wait: " + waiters);
     }
 

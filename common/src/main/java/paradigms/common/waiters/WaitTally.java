@@ -1,6 +1,7 @@
 package paradigms.common.waiters;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -18,6 +19,12 @@ public final class WaitTally {
     private final AtomicInteger completed = new AtomicInteger();
     private final AtomicInteger early = new AtomicInteger();
 
+    /** A measurement's hook (see {@link #probeWhenWaiting}); null but while {@code compare} weighs a run. */
+    private static volatile Probe probe;
+
+    private record Probe(int atWaiting, Runnable action, AtomicBoolean fired) {
+    }
+
     public WaitTally(Duration wait) {
         this.waitNanos = wait.toNanos();
     }
@@ -26,7 +33,25 @@ public final class WaitTally {
     public long begin() {
         int now = waiting.incrementAndGet();
         maxWaiting.accumulateAndGet(now, Math::max);
+        Probe armed = probe;
+        if (armed != null && now == armed.atWaiting() && armed.fired().compareAndSet(false, true)) {
+            armed.action().run(); // every task is waiting now: the moment to weigh them
+        }
         return System.nanoTime();
+    }
+
+    /**
+     * For measurement only: runs {@code action} once, on the thread whose {@link #begin()} brings
+     * the number of tasks waiting to {@code atWaiting} — the moment all N wait at once, when
+     * {@code compare} forces a GC and reads the heap they keep alive. Process-wide, because each
+     * paradigm makes its own tally; one probe at a time, until {@link #clearProbe()}.
+     */
+    public static void probeWhenWaiting(int atWaiting, Runnable action) {
+        probe = new Probe(atWaiting, action, new AtomicBoolean());
+    }
+
+    public static void clearProbe() {
+        probe = null;
     }
 
     /** The task's wait is over. */

@@ -1,0 +1,47 @@
+package paradigms.common.waiters;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The tally every paradigm counts its waiting tasks with, and the probe {@code compare} weighs them by. */
+class WaitTallyTest {
+
+    @Test
+    void countsTheMostWaitingAtOnceAndTheEarlyOnes() throws InterruptedException {
+        var tally = new WaitTally(Duration.ofMillis(20));
+        long first = tally.begin();
+        long second = tally.begin();
+        tally.end(first); // at once: early
+        Thread.sleep(25);
+        tally.end(second);
+        assertEquals(new WaitersResult(2, 1, 2), tally.result());
+    }
+
+    @Test
+    void theProbeRunsOnceWhenTheNthTaskStartsWaitingAndNotAfterItIsCleared() {
+        var tally = new WaitTally(Duration.ofMillis(1));
+        var probed = new AtomicInteger();
+        WaitTally.probeWhenWaiting(3, probed::incrementAndGet);
+        try {
+            tally.begin();
+            long second = tally.begin();
+            assertEquals(0, probed.get(), "two waiting: not yet");
+            tally.begin();
+            assertEquals(1, probed.get(), "the third: all three wait now");
+            tally.end(second);
+            tally.begin();
+            assertEquals(1, probed.get(), "three waiting again, but the probe runs once");
+        } finally {
+            WaitTally.clearProbe();
+        }
+        var another = new WaitTally(Duration.ofMillis(1));
+        WaitTally.probeWhenWaiting(1, probed::incrementAndGet);
+        WaitTally.clearProbe();
+        another.begin();
+        assertEquals(1, probed.get(), "a cleared probe never runs");
+    }
+}
