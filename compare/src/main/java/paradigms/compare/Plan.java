@@ -55,9 +55,10 @@ record Plan(Mode mode, Duration latency, List<Workload> workloads, String childM
                 new DeadlineWorkload(DeadlineWorkload.Kind.DEADLINE, measured),
                 // 100 ms: the sequential baseline waits its 10 tasks one after another, 1 s a run.
                 // No warm-up: waiting is not what the JIT speeds up, and a warm-up would cost
-                // threading another 10,000 platform threads (6-7 s on 2 cores).
+                // threading another 10,000 platform threads (6-7 s on 2 cores). For the same
+                // reason the weighing run has 1,000 tasks, not 10,000.
                 new WaitersWorkload(WAITERS_QUICK, Duration.ofMillis(100),
-                        new Repeats(0, 3, Duration.ofSeconds(1), Duration.ofSeconds(60)))),
+                        new Repeats(0, 3, Duration.ofSeconds(1), Duration.ofSeconds(60)), 1_000)),
                 "1g");
     }
 

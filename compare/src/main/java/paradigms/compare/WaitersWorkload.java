@@ -33,15 +33,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * before it) ÷ N, with a full GC before every run (outside the measurement) so that "before" is
  * the live set — an upper bound, since the garbage made while starting the tasks counts until it
  * is collected, and how much of it is collected when depends on the heap's size. Kept alive:
- * one more run before the others, unmeasured, in which {@link WaitTally#probeWhenWaiting} forces
- * a full GC at the moment all N tasks wait and reads the heap — what the waiting tasks really
+ * one more run before the others, unmeasured (with at most {@code maxWeighedTasks} tasks: 1,000 in
+ * {@code --quick}, where 10,000 more platform threads would cost seconds), in which
+ * {@link WaitTally#probeWhenWaiting} forces a full GC at the moment all of them wait and reads the heap — what the waiting tasks really
  * hold, the figure to compare across paradigms (none for tasks that never all wait at once).
  *
  * <p>It runs in a child JVM of its own ({@link #ownJvm()}), after the paradigm's other cases:
  * a million tasks may end the JVM or leave its heap grown, and neither may touch another
  * case's figures.
  */
-record WaitersWorkload(int maxTasks, Duration waitFor, Repeats repeats) implements Workload {
+record WaitersWorkload(int maxTasks, Duration waitFor, Repeats repeats, int maxWeighedTasks) implements Workload {
+
+    /** Weighs as many tasks as it runs. */
+    WaitersWorkload(int maxTasks, Duration waitFor, Repeats repeats) {
+        this(maxTasks, waitFor, repeats, maxTasks);
+    }
 
     /**
      * One run's own figures.
@@ -115,7 +121,7 @@ record WaitersWorkload(int maxTasks, Duration waitFor, Repeats repeats) implemen
             public void beforeRun() {
                 if (!weighed) { // once, before the first run: see the class comment
                     weighed = true;
-                    livePerTask = weigh(waiters, request);
+                    livePerTask = weigh(waiters, new WaitersRequest(Math.min(tasks, maxWeighedTasks), waitFor));
                 }
                 // A full GC outside the measurement: the previous run's million tasks are garbage
                 // now, and "before" should be the live set, not whatever was not yet collected.
