@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * is collected, and how much of it is collected when depends on the heap's size. Kept alive:
  * one more run before the others, unmeasured (with at most {@code maxWeighedTasks} tasks: 1,000 in
  * {@code --quick}, where 10,000 more platform threads would cost seconds), in which
- * {@link WaitTally#probeWhenWaiting} forces a full GC at the moment all of them wait and reads the heap — what the waiting tasks really
+ * {@link WaitTally#probeWhenWaiting} forces a full GC at the last moment all of them wait (the
+ * first end) and reads the heap — what the waiting tasks really
  * hold, the figure to compare across paradigms (none for tasks that never all wait at once).
  *
  * <p>It runs in a child JVM of its own ({@link #ownJvm()}), after the paradigm's other cases:
@@ -159,10 +160,10 @@ record WaitersWorkload(int maxTasks, Duration waitFor, Repeats repeats, int maxW
     }
 
     /**
-     * One unmeasured run with a probe: when all N tasks wait, a full GC, then the heap in use.
-     * The probe runs on whichever thread starts the N-th wait (the loop thread, a task's thread,
-     * the pool's thread for a worker process) while the others keep waiting; the figure is the
-     * growth over the heap in use before the run, after a GC too, divided by N.
+     * One unmeasured run with a probe: at the first end while all N tasks wait, a full GC, then
+     * the heap in use. The probe runs on whichever thread ends that first wait (the loop thread, a
+     * task's thread, the pool's thread for a worker process) while the others keep waiting; the
+     * figure is the growth over the heap in use before the run, after a GC too, divided by N.
      */
     static Double weigh(Waiters waiters, WaitersRequest request) {
         System.gc();

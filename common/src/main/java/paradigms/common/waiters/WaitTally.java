@@ -33,18 +33,16 @@ public final class WaitTally {
     public long begin() {
         int now = waiting.incrementAndGet();
         maxWaiting.accumulateAndGet(now, Math::max);
-        Probe armed = probe;
-        if (armed != null && now == armed.atWaiting() && armed.fired().compareAndSet(false, true)) {
-            armed.action().run(); // every task is waiting now: the moment to weigh them
-        }
         return System.nanoTime();
     }
 
     /**
-     * For measurement only: runs {@code action} once, on the thread whose {@link #begin()} brings
-     * the number of tasks waiting to {@code atWaiting} — the moment all N wait at once, when
-     * {@code compare} forces a GC and reads the heap they keep alive. Process-wide, because each
-     * paradigm makes its own tally; one probe at a time, until {@link #clearProbe()}.
+     * For measurement only: runs {@code action} once, on the thread of the first {@link #end}
+     * while {@code atWaiting} tasks wait — the last moment all N wait at once, when every one of
+     * them is fully set up (a paradigm may still be arming timers when the N-th task begins), and
+     * when {@code compare} forces a GC and reads the heap they keep alive. The ending task is
+     * still counted as waiting while the action runs. Process-wide, because each paradigm makes
+     * its own tally; one probe at a time, until {@link #clearProbe()}.
      */
     public static void probeWhenWaiting(int atWaiting, Runnable action) {
         probe = new Probe(atWaiting, action, new AtomicBoolean());
@@ -58,6 +56,10 @@ public final class WaitTally {
     public void end(long beganNanos) {
         if (System.nanoTime() - beganNanos < waitNanos) {
             early.incrementAndGet();
+        }
+        Probe armed = probe;
+        if (armed != null && waiting.get() == armed.atWaiting() && armed.fired().compareAndSet(false, true)) {
+            armed.action().run(); // the last moment all of them wait, each fully set up: weigh them
         }
         waiting.decrementAndGet();
         completed.incrementAndGet();

@@ -22,18 +22,27 @@ class WaitTallyTest {
     }
 
     @Test
-    void theProbeRunsOnceWhenTheNthTaskStartsWaitingAndNotAfterItIsCleared() {
+    void theProbeRunsOnceAtTheFirstEndWhileAllWaitAndNotAfterItIsCleared() {
         var tally = new WaitTally(Duration.ofMillis(1));
         var probed = new AtomicInteger();
-        WaitTally.probeWhenWaiting(3, probed::incrementAndGet);
+        var waitingWhenProbed = new AtomicInteger(-1);
+        WaitTally.probeWhenWaiting(3, () -> {
+            probed.incrementAndGet();
+            waitingWhenProbed.set(tally.result().maxWaitingAtOnce());
+        });
         try {
+            long first = tally.begin();
             tally.begin();
-            long second = tally.begin();
-            assertEquals(0, probed.get(), "two waiting: not yet");
+            tally.end(first);
+            assertEquals(0, probed.get(), "an end while only two waited: not the moment");
             tally.begin();
-            assertEquals(1, probed.get(), "the third: all three wait now");
-            tally.end(second);
-            tally.begin();
+            long third = tally.begin();
+            assertEquals(0, probed.get(), "three wait now, but nobody has ended yet");
+            tally.end(third);
+            assertEquals(1, probed.get(), "the first end while all three waited");
+            assertEquals(3, waitingWhenProbed.get());
+            long fourth = tally.begin();
+            tally.end(fourth);
             assertEquals(1, probed.get(), "three waiting again, but the probe runs once");
         } finally {
             WaitTally.clearProbe();
@@ -41,7 +50,7 @@ class WaitTallyTest {
         var another = new WaitTally(Duration.ofMillis(1));
         WaitTally.probeWhenWaiting(1, probed::incrementAndGet);
         WaitTally.clearProbe();
-        another.begin();
+        another.end(another.begin());
         assertEquals(1, probed.get(), "a cleared probe never runs");
     }
 }
