@@ -3,6 +3,7 @@ package paradigms.multiprocessing;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import paradigms.common.Paradigm;
+import paradigms.common.counter.CounterRequest;
 import paradigms.common.crawl.CrawlRequest;
 import paradigms.common.download.DownloadRequest;
 import paradigms.common.sequential.SequentialParadigm;
@@ -44,6 +45,13 @@ class SameResultsAsTheBaselineTest {
             var request = new DownloadRequest(urls, 2);
             assertEquals(baseline.downloader().download(request, Trace.off()), processes.downloader().download(request, Trace.off()));
         }
+    }
+
+    @Test
+    void counterTotalsAreIdentical() throws Exception {
+        var request = new CounterRequest(4, 20);
+        assertEquals(baseline.counter().count(request, Trace.off()), processes.counter().count(request, Trace.off()),
+                "the correct counter loses nothing, across processes as in one thread");
     }
 
     @Test
