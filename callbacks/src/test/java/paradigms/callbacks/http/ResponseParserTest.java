@@ -60,6 +60,20 @@ class ResponseParserTest {
     }
 
     @Test
+    void readsAContentLengthBodyWhereverTheBytesAreCut() throws Exception {
+        String response = "HTTP/1.1 200 OK\r\nContent-Length: 12\r\nX-Name: a\r\n\r\nhello, world";
+        for (int cut = 0; cut <= response.length(); cut++) {
+            ResponseParser parser = new ResponseParser();
+            boolean doneAfterFirst = parser.feed(ascii(response.substring(0, cut)));
+            assertEquals(cut == response.length(), doneAfterFirst, "complete only with the last byte, cut at " + cut);
+            boolean done = doneAfterFirst || parser.feed(ascii(response.substring(cut)));
+            assertTrue(done, "complete when cut at " + cut);
+            assertEquals("hello, world", new String(parser.response().body(), StandardCharsets.US_ASCII), "cut at " + cut);
+            assertEquals("a", parser.response().header("x-name"));
+        }
+    }
+
+    @Test
     void readsAContentLengthBodyAndLeavesTheNextResponsesBytesInTheBuffer() throws Exception {
         ResponseParser parser = new ResponseParser();
         ByteBuffer in = ascii("HTTP/1.1 404 Not Found\r\nContent-Length: 4\r\nLocation: /x\r\n\r\ngoneHTTP/1.1 200 OK\r\n");
