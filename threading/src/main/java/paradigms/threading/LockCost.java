@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Phaser;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * run from the repository root; it needs only the JDK, no build.
  *
  * <p><b>How it measures.</b> Each variant increments its counter {@code INCREMENTS_PER_THREAD}
- * times on each thread; the wall time divided by all the increments; the median of five rounds,
+ * times on each thread, all threads released together; the wall time divided by all the increments; the median of five rounds,
  * the variants interleaved within a round, after a warm-up round for the JIT. Every variant's
  * total is checked: a figure for a counter that lost updates would be a figure for nothing.
  * Teaching shortcut: a hand-rolled harness, not JMH — nanoseconds per operation over millions
@@ -127,7 +127,7 @@ public final class LockCost {
 
     /**
      * Nanoseconds per increment of every variant, each with {@code threads} threads adding
-     * {@code increments} each, started together at a latch.
+     * {@code increments} each, started together at a phaser.
      *
      * @throws IllegalStateException if a variant's total is not exactly threads × increments
      */
@@ -135,18 +135,18 @@ public final class LockCost {
         Map<String, Double> nanosPerIncrement = new LinkedHashMap<>();
         for (var variant : variants().entrySet()) {
             Counter counter = variant.getValue().get();
-            var start = new CountDownLatch(1);
+            var start = new Phaser(threads + 1); // the workers and this thread: all go at once
             List<Thread> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 workers.add(Thread.ofPlatform().name("lock-cost-" + t).start(() -> {
-                    awaitQuietly(start);
+                    start.arriveAndAwaitAdvance();
                     for (int i = 0; i < increments; i++) {
                         counter.increment();
                     }
                 }));
             }
+            start.arriveAndAwaitAdvance(); // returns once every worker is ready, as they start counting
             long begin = System.nanoTime();
-            start.countDown();
             for (Thread worker : workers) {
                 worker.join();
             }
@@ -158,14 +158,6 @@ public final class LockCost {
             nanosPerIncrement.put(variant.getKey(), (double) elapsed / expected);
         }
         return nanosPerIncrement;
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // nobody interrupts these; if someone does, the thread just starts
-        }
     }
 
     private static double median(List<Double> values) {

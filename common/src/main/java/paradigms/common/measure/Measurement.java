@@ -17,11 +17,6 @@ import java.time.Duration;
  */
 public record Measurement(Duration wall, Duration cpu, Duration childCpu, int peakThreads, long peakHeapBytes) {
 
-    /** A run that started no child process. */
-    public Measurement(Duration wall, Duration cpu, int peakThreads, long peakHeapBytes) {
-        this(wall, cpu, Duration.ZERO, peakThreads, peakHeapBytes);
-    }
-
     /** This process's CPU and its ended children's. */
     public Duration totalCpu() {
         return cpu.plus(childCpu);

@@ -15,13 +15,16 @@ public final class PrintSkipReasons implements TestWatcher {
 
     @Override
     public void testAborted(ExtensionContext context, Throwable cause) {
-        System.out.printf("skipped %s.%s: %s%n", context.getRequiredTestClass().getSimpleName(),
-                context.getRequiredTestMethod().getName(), cause.getMessage());
+        print(context, cause.getMessage());
     }
 
     @Override
     public void testDisabled(ExtensionContext context, Optional<String> reason) {
+        print(context, reason.orElse("disabled, no reason given"));
+    }
+
+    private static void print(ExtensionContext context, String reason) {
         System.out.printf("skipped %s.%s: %s%n", context.getRequiredTestClass().getSimpleName(),
-                context.getRequiredTestMethod().getName(), reason.orElse("disabled, no reason given"));
+                context.getRequiredTestMethod().getName(), reason);
     }
 }

@@ -16,7 +16,7 @@ class WaitTallyTest {
         long first = tally.begin();
         long second = tally.begin();
         tally.end(first); // at once: early
-        Thread.sleep(25);
+        Thread.sleep(25); // not waiting for an event: the lesson is elapsed time — past its 20 ms wait, so not early
         tally.end(second);
         assertEquals(new WaitersResult(2, 1, 2), tally.result());
     }
