@@ -6,6 +6,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.net.ProtocolException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
@@ -150,6 +153,40 @@ class ResponseParserBadInputTest {
         var negative = assertThrows(IllegalArgumentException.class, () -> new ResponseParser(HttpMethod.GET, -1));
         assertTrue(negative.getMessage().startsWith("maxBodyBytes"), negative.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new ResponseParser(HttpMethod.GET, Integer.MAX_VALUE));
+    }
+
+    /**
+     * Valid responses with random bytes overwritten, fed in random pieces: each ends complete or in
+     * a ProtocolException, never another exception, and a feed that does not complete always takes
+     * every byte it was given (a parser that stopped taking bytes would make its driver wait forever).
+     */
+    @Test
+    void corruptedResponsesEndCompleteOrInAProtocolExceptionAndNothingElse() {
+        var random = new Random(20_171_114); // fixed: a failure can be replayed
+        List<ResponseParserTest.Sample> samples = ResponseParserTest.samples().toList();
+        for (int round = 0; round < 2_000; round++) {
+            ResponseParserTest.Sample sample = samples.get(random.nextInt(samples.size()));
+            byte[] bytes = sample.bytes();
+            for (int flips = 1 + random.nextInt(3); flips > 0; flips--) {
+                bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
+            }
+            var parser = new ResponseParser(sample.method(), 1_000);
+            String replay = "round " + round + ": " + new String(bytes, StandardCharsets.ISO_8859_1);
+            try {
+                int at = 0;
+                while (at < bytes.length && !parser.isComplete()) {
+                    ByteBuffer piece = ByteBuffer.wrap(bytes, at, 1 + random.nextInt(bytes.length - at));
+                    int end = piece.limit();
+                    boolean complete = parser.feed(piece);
+                    assertTrue(complete || !piece.hasRemaining(), replay);
+                    at = complete ? end : piece.position();
+                }
+                parser.endOfInput();
+                assertEquals(ResponseParser.Progress.COMPLETE, parser.progress(), replay);
+            } catch (ProtocolException expected) {
+                assertEquals(ResponseParser.Progress.FAILED, parser.progress(), replay);
+            }
+        }
     }
 
     // ------------------------------------------------------------------ helpers
