@@ -120,17 +120,17 @@ public final class Demo {
     }
 
     private static void squares(AsyncAwaitParadigm paradigm) throws Exception {
-        paradigm.squares().compute(SquaresRequest.seed(), Trace.off()); // warm-up: let the JIT compile the loop
+        paradigm.squares().compute(SquaresRequest.realPythonExample(), Trace.off()); // warm-up: let the JIT compile the loop
         Trace trace = Trace.recording();
         long start = System.nanoTime();
-        var sums = paradigm.squares().compute(SquaresRequest.seed(), trace);
+        var sums = paradigm.squares().compute(SquaresRequest.realPythonExample(), trace);
         long millis = (System.nanoTime() - start) / 1_000_000;
         System.out.printf("4. squares: %d exact sums with supplyAsync on an executor: %d ms (second run), on %s; parallel: %s%n%n",
                 sums.size(), millis, threads(trace), trace.firstParallelPair().isPresent() ? "yes" : "no");
     }
 
     private static void exhibition(AsyncAwaitParadigm paradigm) throws Exception {
-        var request = ExhibitionRequest.seed(Duration.ofNanos(500_000));
+        var request = ExhibitionRequest.pyConExhibition(Duration.ofNanos(500_000));
         Trace trace = Trace.recording();
         long start = System.nanoTime();
         ExhibitionResult result = paradigm.exhibition().play(request, trace);

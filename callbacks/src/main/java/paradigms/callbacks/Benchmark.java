@@ -117,7 +117,7 @@ public final class Benchmark {
         for (var calculator : List.of(new LoopSquares(), new OffloadedSquares())) {
             List<Double> millis = new ArrayList<>();
             for (int i = 0; i < repeats + 2; i++) { // the first two are warm-up
-                var measured = Meter.measure(() -> calculator.compute(SquaresRequest.seed(), Trace.off()));
+                var measured = Meter.measure(() -> calculator.compute(SquaresRequest.realPythonExample(), Trace.off()));
                 if (i >= 2) {
                     millis.add(measured.measurement().wall().toNanos() / 1e6);
                 }
@@ -127,7 +127,7 @@ public final class Benchmark {
     }
 
     private static void exhibition(int repeats) throws Exception {
-        var request = ExhibitionRequest.seed(Duration.ofNanos(500_000));
+        var request = ExhibitionRequest.pyConExhibition(Duration.ofNanos(500_000));
         System.out.printf("%nexhibition: 24 boards, 30 move pairs, 1 exhibition second = 0.5 ms (ideal %d s = %.2f h)%n",
                 request.concurrentSeconds(), request.concurrentSeconds() / 3600.0);
         List<Double> hours = new ArrayList<>();

@@ -506,7 +506,12 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
-    private void report(String context, Throwable error) {
+    /**
+     * Hands {@code error} to the error handler with {@code context}, as the loop does for a
+     * callback that throws; for machinery on the loop that catches an exception itself and must
+     * still not swallow it ({@link Repeating}). Loop thread only.
+     */
+    void report(String context, Throwable error) {
         try {
             errorHandler.accept(context, error);
         } catch (Throwable handlerFailed) {

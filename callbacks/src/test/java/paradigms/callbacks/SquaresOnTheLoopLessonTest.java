@@ -24,12 +24,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @Timeout(TestTimeouts.CONTRACT_SECONDS) // the project's one timeout constant: a hang fails, never blocks the build
 class SquaresOnTheLoopLessonTest {
 
-    private static final SquaresRequest SEED = SquaresRequest.seed();
+    private static final SquaresRequest INPUTS = SquaresRequest.realPythonExample();
 
     @Test
     void onTheLoopThreadTheSumsRunOneAfterAnotherOnOneLane() throws Exception {
         Trace trace = Trace.recording();
-        List<SquareSum> sums = new LoopSquares().compute(SEED, trace);
+        List<SquareSum> sums = new LoopSquares().compute(INPUTS, trace);
         assertExact(sums);
         assertEquals(1, trace.spans().stream().map(Span::lane).distinct().count(), "one lane: the loop thread");
         assertTrue(trace.firstParallelPair().isEmpty(), "nothing overlapped");
@@ -39,7 +39,7 @@ class SquaresOnTheLoopLessonTest {
     void offloadedToWorkersTheSumsOverlapOnDifferentThreads() throws Exception {
         assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "this machine has a single core");
         Trace trace = Trace.recording();
-        List<SquareSum> sums = new OffloadedSquares().compute(SEED, trace);
+        List<SquareSum> sums = new OffloadedSquares().compute(INPUTS, trace);
         assertExact(sums);
         assertTrue(trace.firstParallelPair().isPresent(), "spans: " + trace.spans());
         assertTrue(trace.spans().stream().map(Span::thread).collect(Collectors.toSet()).stream()
@@ -47,9 +47,9 @@ class SquaresOnTheLoopLessonTest {
     }
 
     private static void assertExact(List<SquareSum> sums) {
-        assertEquals(SEED.ns().size(), sums.size());
+        assertEquals(INPUTS.ns().size(), sums.size());
         for (int i = 0; i < sums.size(); i++) {
-            int n = SEED.ns().get(i);
+            int n = INPUTS.ns().get(i);
             assertEquals(n, sums.get(i).n());
             assertEquals(SumOfSquares.closedForm(n), sums.get(i).sum(), "n = " + n);
         }

@@ -1,7 +1,7 @@
 package paradigms.common;
 
 /**
- * What a paradigm claims about itself — the rows of the seed's comparison table that a
+ * What a paradigm claims about itself — the rows of the comparison table (processes, threads, async) that a
  * contract can check without a stopwatch.
  *
  * <p>The contract suites hold each paradigm to exactly what it declares:

@@ -188,7 +188,7 @@ public final class Benchmark {
         System.out.printf("%nsquares on the loop thread, n = 5,000,000 … 5,000,019%n");
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i < repeats + 2; i++) { // the first two are warm-up
-            var measured = Meter.measure(() -> Squares.compute(SquaresRequest.seed(), Trace.off()));
+            var measured = Meter.measure(() -> Squares.compute(SquaresRequest.realPythonExample(), Trace.off()));
             if (i >= 2) {
                 millis.add(measured.measurement().wall().toNanos() / 1e6);
             }
@@ -197,7 +197,7 @@ public final class Benchmark {
     }
 
     private static void exhibition(int repeats) {
-        var request = ExhibitionRequest.seed(Duration.ofNanos(500_000));
+        var request = ExhibitionRequest.pyConExhibition(Duration.ofNanos(500_000));
         System.out.printf("%nexhibition: 24 boards, 30 move pairs, 1 exhibition second = 0.5 ms (ideal %d s = %.2f h)%n",
                 request.concurrentSeconds(), request.concurrentSeconds() / 3600.0);
         List<Double> hours = new ArrayList<>();

@@ -134,11 +134,11 @@ public final class Demo {
             System.out.printf("   crawl: %d URLs found (%d reachable), C = 5: %d ms%n",
                     found, site.reachablePaths().size(), (System.nanoTime() - start) / 1_000_000);
         }
-        var exhibition = ExhibitionRequest.seed(Duration.ofNanos(500_000));
+        var exhibition = ExhibitionRequest.pyConExhibition(Duration.ofNanos(500_000));
         System.out.printf("   exhibition: %.2f exhibition hours (12 h one game after another; ideal %.2f h)%n",
                 SimultaneousExhibition.play(exhibition, Trace.off()).exhibitionHours(), exhibition.concurrentSeconds() / 3600.0);
         long start = System.nanoTime();
-        Squares.compute(SquaresRequest.seed(), Trace.off());
+        Squares.compute(SquaresRequest.realPythonExample(), Trace.off());
         System.out.printf("   squares: 20 sums on the loop thread, in slices of %,d: %d ms (one core: no speedup)%n",
                 Squares.SLICE, (System.nanoTime() - start) / 1_000_000);
         System.out.println("   blocking: needs PostgreSQL (Docker) — see GeneratorsBlockingTest and WhatBreaksTest");

@@ -201,8 +201,8 @@ final class Benchmark {
     // ---------------------------------------------------------------- squares
 
     private static void squares() throws Exception {
-        System.out.printf("%n== squares, the seed's 20 n's (5,000,000 … 5,000,019)   [load %s]%n", loadAverage());
-        var request = SquaresRequest.seed();
+        System.out.printf("%n== squares, Real Python's 20 n's (5,000,000 … 5,000,019)   [load %s]%n", loadAverage());
+        var request = SquaresRequest.realPythonExample();
         LongSupplier sequential = () -> timed(() -> request.ns().forEach(SumOfSquares::below));
         for (int i = 0; i < 10; i++) {
             sequential.getAsLong(); // warm this JVM's JIT, as the baseline's "warm" figure assumes
@@ -277,7 +277,7 @@ final class Benchmark {
      * (The OS reports a process's CPU time in 10 ms ticks, hence the many runs.)
      */
     private static void coresUsed() throws Exception {
-        var request = SquaresRequest.seed();
+        var request = SquaresRequest.realPythonExample();
         try (var pool = ProcessPool.start(2)) {
             for (int i = 0; i < 10; i++) {
                 ProcessSquares.compute(pool, request, Trace.off());
@@ -303,9 +303,9 @@ final class Benchmark {
     // ---------------------------------------------------------------- exhibition
 
     private static void exhibition() throws Exception {
-        var request = ExhibitionRequest.seed(Duration.ofNanos(500_000));
+        var request = ExhibitionRequest.pyConExhibition(Duration.ofNanos(500_000));
         int workers = ProcessExhibition.workersFor(request);
-        System.out.printf("%n== exhibition (seed, 0.5 ms per exhibition second): a pool of %d   [load %s]%n", workers, loadAverage());
+        System.out.printf("%n== exhibition (the talk's numbers, 0.5 ms per exhibition second): a pool of %d   [load %s]%n", workers, loadAverage());
         List<Long> startup = new ArrayList<>();
         List<Double> hours = new ArrayList<>();
         for (int round = 0; round < 3; round++) {

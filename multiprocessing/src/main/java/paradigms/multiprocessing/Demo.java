@@ -58,9 +58,9 @@ public final class Demo {
     }
 
     private static void squares(ProcessPool pool) throws InterruptedException {
-        var request = SquaresRequest.seed();
+        var request = SquaresRequest.realPythonExample();
         int chunk = ProcessPool.evenChunkSize(request.ns().size(), pool.size());
-        System.out.printf("%n== squares of the seed's 20 n's on %d processes, in chunks of %d%n", pool.size(), chunk);
+        System.out.printf("%n== squares of Real Python's 20 n's on %d processes, in chunks of %d%n", pool.size(), chunk);
         Trace trace = Trace.recording();
         long sequential = time(() -> request.ns().forEach(SumOfSquares::below));
         long first = time(() -> ProcessSquares.compute(pool, request, Trace.off()));

@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * {@code download} on worker processes: each worker fetches one URL at a time with blocking
  * I/O ({@link WorkerHttp}), so the pool has C workers for C requests in flight — the
- * "tens" of the seed's scalability row: every request waiting costs a whole JVM (tens of
+ * "tens" of the comparison table's scalability row: every request waiting costs a whole JVM (tens of
  * megabytes, tens of milliseconds to start), where the threading chapter pays a thread.
  *
  * <p>On the wire: {@code task ID download URL TIMEOUT_NS} → {@code done ID … downloaded STATUS SIZE SHA256}
@@ -28,7 +28,7 @@ final class ProcessDownload {
     /**
      * The most worker processes started for waiting work (download, crawl): with a process per
      * request in flight, C = 1,000 would mean 1,000 JVMs of ~40 MB each, started ~50 ms apart
-     * on two cores. Processes scale to "tens", as the seed's table says; above this, requests
+     * on two cores. Processes scale to "tens", as the comparison table says; above this, requests
      * queue for a worker and the server sees at most this many in flight.
      */
     static final int MAX_WAITING_WORKERS = 32;

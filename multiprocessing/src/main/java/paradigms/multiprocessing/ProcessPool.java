@@ -262,7 +262,7 @@ final class ProcessPool implements AutoCloseable {
     /**
      * At least four chunks per worker, so that a worker slowed down by something else on the
      * machine simply takes fewer of them. Python's {@code Pool.map} rounds this division up;
-     * rounding down splits evenly more often: the seed's 20 n's on 2 workers make 10 chunks of
+     * rounding down splits evenly more often: the squares' 20 n's on 2 workers make 10 chunks of
      * 2 (5 per worker), where rounding up makes 7 chunks of 3 or 2, split 4 to 3.
      */
     static int defaultChunkSize(int items, int workers) {
@@ -271,7 +271,7 @@ final class ProcessPool implements AutoCloseable {
 
     /**
      * One chunk per worker, for work whose items all cost the same (the squares: every n of the
-     * seed is within 20 of 5,000,000). Nothing to balance, so the fewest jobs win: each costs a
+     * exercise is within 20 of 5,000,000). Nothing to balance, so the fewest jobs win: each costs a
      * round trip and, on a busy machine, a wake-up of a worker that waits for its time slice.
      * The 20 n's on 2 workers make 2 chunks of 10; 43 items on 4 workers, 4 chunks of 11 or 10.
      */

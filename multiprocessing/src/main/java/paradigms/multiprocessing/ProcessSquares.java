@@ -15,7 +15,7 @@ import java.util.List;
  *
  * <p>On the wire: {@code task ID squares N…} → {@code done ID … SUM…}, one sum per n, as
  * decimal text. The pool has one worker per core, and each worker gets one chunk of the n's
- * ({@link ProcessPool#evenChunkSize}): the seed's 20 n's on two workers make 2 jobs of 10.
+ * ({@link ProcessPool#evenChunkSize}): the exercise's 20 n's on two workers make 2 jobs of 10.
  * Every n costs the same, so there is nothing to balance; a round trip through the pipes costs
  * about 0.2 ms, but on a busy machine each job also costs a wake-up of a worker that waits for
  * its time slice. The pool's general default, four chunks per worker, measured slower here
@@ -23,7 +23,7 @@ import java.util.List;
  *
  * <p>What it costs: a fresh pool must start its JVMs, and their JIT compilers start cold —
  * the first few sums in a new worker run several times slower than later ones. For the
- * seed's 20 sums (57 ms of work) that costs more than the second core gains; the chapter's
+ * exercise's 20 sums (57 ms of work) that costs more than the second core gains; the chapter's
  * README measures both, with and without the start-up.
  */
 final class ProcessSquares {

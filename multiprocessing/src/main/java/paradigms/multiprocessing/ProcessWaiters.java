@@ -23,7 +23,7 @@ import java.util.List;
  * 1.2 GiB; 128 took 7 s and 4.9 GiB. Nothing hard stops at 32: memory would run out near 600
  * workers on this 24 GiB machine, the pid limit at about 32,000. The line is drawn where the
  * pool's start-up reaches about a second on the quiet machine — the most start-up this chapter
- * accepts for one call — and it is the seed's "processes: tens". (It also keeps the contract's
+ * accepts for one call — and it is the comparison table's "processes: tens". (It also keeps the contract's
  * two runs to seconds on a machine shared with other builds.) More waiting tasks per process
  * would be threads inside the workers — the threading chapter's scalability, not this one's
  * (an exercise in the README).

@@ -97,7 +97,7 @@ public final class Demo {
     }
 
     private static void exhibition() throws InterruptedException {
-        var request = ExhibitionRequest.seed(); // one exhibition second = 0.1 ms
+        var request = ExhibitionRequest.pyConExhibition(); // one exhibition second = 0.1 ms
         System.out.printf("%n-- exhibition: %d boards, one thread each; the master is one fair lock%n", request.boards());
         ExhibitionResult result = new ThreadingParadigm().exhibition().play(request, Trace.off());
         System.out.printf("  %d moves in %.2f exhibition hours (game after game: %.0f h; the master's own moves: %.0f h)%n",
@@ -108,7 +108,7 @@ public final class Demo {
     private static void squares() throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf("%n-- squares: sum of i*i below n = 5,000,000 … 5,000,019 (%d cores; median of 5 warm runs)%n", cores);
-        var request = SquaresRequest.seed();
+        var request = SquaresRequest.realPythonExample();
         time("serial (one thread)", new SequentialParadigm().squares(), request);
         Trace threaded = time(cores + " threads", ChunkedSquares.parallel()::compute, request);
         time(cores + " threads + one global lock (what Python's GIL would do)", ChunkedSquares.underGlobalLock()::compute, request);

@@ -17,7 +17,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * master is a lock. A board's thread takes the master, thinks for him (sleeps), lets him go,
  * then waits for its opponent (sleeps) — while the other boards' threads do the same.
  *
- * <p><b>One thread per board</b>, 24 in the seed: the boards spend almost all their time
+ * <p><b>One thread per board</b>, 24 in the exhibition: the boards spend almost all their time
  * asleep, and a sleeping platform thread costs memory but no CPU. A smaller pool would make
  * boards wait for a <em>thread</em> as well as for the master.
  *

@@ -25,13 +25,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @Timeout(60)
 class GlobalLockDemoTest {
 
-    private static final SquaresRequest SEED = SquaresRequest.seed();
+    private static final SquaresRequest INPUTS = SquaresRequest.realPythonExample();
 
     @Test
     void underOneGlobalLockNoTwoChunksEverRunAtTheSameMoment() throws Exception {
         assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs two worker threads to be meaningful");
         Trace trace = Trace.recording();
-        List<SquareSum> sums = ChunkedSquares.underGlobalLock().compute(SEED, trace);
+        List<SquareSum> sums = ChunkedSquares.underGlobalLock().compute(INPUTS, trace);
 
         assertExact(sums);
         Optional<List<Span>> overlap = trace.firstParallelPair();
@@ -45,16 +45,16 @@ class GlobalLockDemoTest {
     void withoutTheLockTheSameChunksRunAtTheSameMomentOnDifferentThreads() throws Exception {
         assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "this machine has a single core");
         Trace trace = Trace.recording();
-        List<SquareSum> sums = ChunkedSquares.parallel().compute(SEED, trace);
+        List<SquareSum> sums = ChunkedSquares.parallel().compute(INPUTS, trace);
 
         assertExact(sums);
         assertTrue(trace.firstParallelPair().isPresent(), "no two chunks overlapped; spans: " + trace.spans());
     }
 
     private static void assertExact(List<SquareSum> sums) {
-        assertEquals(SEED.ns().size(), sums.size());
+        assertEquals(INPUTS.ns().size(), sums.size());
         for (int i = 0; i < sums.size(); i++) {
-            int n = SEED.ns().get(i);
+            int n = INPUTS.ns().get(i);
             assertEquals(n, sums.get(i).n());
             assertEquals(SumOfSquares.closedForm(n), sums.get(i).sum(), "sum for n = " + n);
         }

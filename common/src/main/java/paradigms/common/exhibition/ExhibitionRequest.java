@@ -7,8 +7,11 @@ import java.time.Duration;
 /**
  * The simultaneous chess exhibition: one master plays {@code boards} opponents.
  *
+ * <p>The numbers come from Miguel Grinberg's PyCon 2017 talk "Asynchronous Python for the
+ * Complete Beginner" ({@link #pyConExhibition}).
+ *
  * <p>Times are in <em>exhibition seconds</em>, run on a scaled clock: one exhibition second
- * lasts {@code secondLasts} of real time, so that the seed's 12-hour afternoon fits in a
+ * lasts {@code secondLasts} of real time, so that the talk's 12-hour afternoon fits in a
  * test. The master is ONE exclusive resource: he makes one move at a time.
  *
  * @param boards              number of opponents (games)
@@ -34,13 +37,29 @@ public record ExhibitionRequest(int boards, int masterMoveSeconds, int opponentM
         Check.positive("secondLasts", secondLasts);
     }
 
-    /** The seed's numbers: 24 boards, master 5 s, opponent 55 s, 30 move pairs. */
-    public static ExhibitionRequest seed(Duration secondLasts) {
+    /**
+     * The exhibition as Miguel Grinberg tells it (PyCon 2017): 24 boards, master 5 s,
+     * opponent 55 s, 30 move pairs — 12 hours game after game, 1 hour concurrently.
+     */
+    public static ExhibitionRequest pyConExhibition(Duration secondLasts) {
         return new ExhibitionRequest(24, 5, 55, 30, secondLasts);
     }
 
+    /** {@link #pyConExhibition(Duration)} at {@link #DEFAULT_SCALE}. */
+    public static ExhibitionRequest pyConExhibition() {
+        return pyConExhibition(DEFAULT_SCALE);
+    }
+
+    /** The former name of {@link #pyConExhibition(Duration)}, kept only until {@code compare} calls the new one. */
+    @Deprecated(forRemoval = true)
+    public static ExhibitionRequest seed(Duration secondLasts) {
+        return pyConExhibition(secondLasts);
+    }
+
+    /** The former name of {@link #pyConExhibition()}, kept only until {@code compare} calls the new one. */
+    @Deprecated(forRemoval = true)
     public static ExhibitionRequest seed() {
-        return seed(DEFAULT_SCALE);
+        return pyConExhibition();
     }
 
     public Duration masterMove() {

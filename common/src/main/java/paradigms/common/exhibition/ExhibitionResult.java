@@ -13,7 +13,7 @@ public record ExhibitionResult(List<Move> moves, double exhibitionSeconds) {
         moves = List.copyOf(moves);
     }
 
-    /** Hours, the unit the seed quotes (12 h sequential, 1 h concurrent). */
+    /** Hours, the unit the talk quotes (12 h sequential, 1 h concurrent). */
     public double exhibitionHours() {
         return exhibitionSeconds / 3600.0;
     }

@@ -20,8 +20,17 @@ public record SquaresRequest(List<Integer> ns) {
         }
     }
 
-    /** The seed's inputs: n = 5,000,000 … 5,000,019 (Real Python's CPU-bound example). */
-    public static SquaresRequest seed() {
+    /**
+     * The inputs of Real Python's CPU-bound example ("Speed Up Your Python Program With
+     * Concurrency"): n = 5,000,000 … 5,000,019.
+     */
+    public static SquaresRequest realPythonExample() {
         return new SquaresRequest(IntStream.range(5_000_000, 5_000_020).boxed().toList());
+    }
+
+    /** The former name of {@link #realPythonExample()}, kept only until {@code compare} calls the new one. */
+    @Deprecated(forRemoval = true)
+    public static SquaresRequest seed() {
+        return realPythonExample();
     }
 }

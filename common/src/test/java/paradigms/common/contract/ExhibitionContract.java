@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The {@code exhibition} exercise's contract, on the seed's numbers (24 boards, master 5 s,
+ * The {@code exhibition} exercise's contract, on the talk's numbers (24 boards, master 5 s,
  * opponent 55 s, 30 move pairs) and a scaled clock: every game complete and in order; the
  * master never makes two moves at once; 12 hours game after game, about 1 hour when the
  * opponents think concurrently.
@@ -44,7 +44,7 @@ public interface ExhibitionContract extends ParadigmContract {
 
     @Test
     default void everyGameIsCompleteWithItsMovesInOrderAndTheMasterMovesOneAtATime() throws Exception {
-        var request = ExhibitionRequest.seed(scale());
+        var request = ExhibitionRequest.pyConExhibition(scale());
         ExhibitionResult result = play(request);
 
         assertEquals(2 * request.boards() * request.movePairs(), result.moves().size(), "every move recorded once");
@@ -78,7 +78,7 @@ public interface ExhibitionContract extends ParadigmContract {
     @Test
     default void takesTwelveHoursWhenGamesFollowOneAnother() throws Exception {
         assumeNoClaim(Claim.WAITS_CONCURRENTLY);
-        var request = ExhibitionRequest.seed(scale());
+        var request = ExhibitionRequest.pyConExhibition(scale());
         double seconds = play(request).exhibitionSeconds();
         assertEquals(43_200, request.sequentialSeconds());
         assertTrue(seconds >= 43_200, "took " + seconds + " exhibition seconds, less than 12 hours");
@@ -88,7 +88,7 @@ public interface ExhibitionContract extends ParadigmContract {
     @Test
     default void takesAboutOneHourWhenOpponentsThinkConcurrently() throws Exception {
         assumeClaim(Claim.WAITS_CONCURRENTLY);
-        var request = ExhibitionRequest.seed(scale());
+        var request = ExhibitionRequest.pyConExhibition(scale());
         double seconds = play(request).exhibitionSeconds();
         assertEquals(3_655, request.concurrentSeconds(), "720 master moves of 5 s back to back, then the last reply");
         assertTrue(seconds >= 3_600, "took " + seconds + " exhibition seconds, less than the master's own moves");

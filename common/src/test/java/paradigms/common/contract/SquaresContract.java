@@ -25,8 +25,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 public interface SquaresContract extends ParadigmContract {
 
     @Test
-    default void sumsTheSeedInputsExactlyInInputOrder() throws Exception {
-        SquaresRequest request = SquaresRequest.seed();
+    default void sumsRealPythonsInputsExactlyInInputOrder() throws Exception {
+        SquaresRequest request = SquaresRequest.realPythonExample();
         List<SquareSum> sums = paradigm().squares().compute(request, Trace.off());
 
         assertEquals(request.ns().size(), sums.size(), "one sum per n");
@@ -36,7 +36,7 @@ public interface SquaresContract extends ParadigmContract {
             assertEquals(SumOfSquares.closedForm(n), sums.get(i).sum(), "sum for n = " + n);
         }
         assertTrue(sums.getFirst().sum().compareTo(BigInteger.valueOf(Long.MAX_VALUE)) > 0,
-                "the seed's sums overflow long, so they must not be computed in one");
+                "Real Python's sums overflow long, so they must not be computed in one");
     }
 
     @Test
@@ -56,7 +56,7 @@ public interface SquaresContract extends ParadigmContract {
         assumeClaim(Claim.USES_SEVERAL_CORES);
         assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "this machine has a single core");
         Trace trace = Trace.recording();
-        paradigm().squares().compute(SquaresRequest.seed(), trace);
+        paradigm().squares().compute(SquaresRequest.realPythonExample(), trace);
         assertTrue(trace.firstParallelPair().isPresent(),
                 "no two spans overlap on different lanes; spans: " + trace.spans());
     }
@@ -66,7 +66,7 @@ public interface SquaresContract extends ParadigmContract {
     default void runsOneSumAtATimeWhenItDoesNotClaimSeveralCores() throws Exception {
         assumeNoClaim(Claim.USES_SEVERAL_CORES);
         Trace trace = Trace.recording();
-        paradigm().squares().compute(SquaresRequest.seed(), trace);
+        paradigm().squares().compute(SquaresRequest.realPythonExample(), trace);
         assertTrue(!trace.spans().isEmpty(), "the sums are traced");
         assertEquals(java.util.Optional.empty(), trace.firstParallelPair(),
                 "two sums ran at once, yet the paradigm does not claim USES_SEVERAL_CORES");

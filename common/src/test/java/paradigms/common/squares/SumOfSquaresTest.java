@@ -14,7 +14,7 @@ class SumOfSquaresTest {
         for (int n : new int[] {0, 1, 2, 3, 10, 1_000, 3_000_000, 5_000_000, 5_000_019}) {
             assertEquals(SumOfSquares.closedForm(n), SumOfSquares.below(n), "n = " + n);
         }
-        // 5,000,000: the first seed input already overflows a signed long.
+        // 5,000,000: the first of Real Python's inputs already overflows a signed long.
         assertEquals(new BigInteger("41666654166667500000"), SumOfSquares.below(5_000_000));
     }
 
