@@ -245,13 +245,12 @@ public final class LoopHttpClient implements AutoCloseable {
                 fail(new CancelledException(url + ": the HTTP client was closed"));
                 return;
             }
-            try {
-                request = ByteBuffer.wrap(HttpRequestWriter.get(url, true)); // Connection: keep-alive
-            } catch (IllegalArgumentException notHttp) {
-                // https://, no host…: a failure like any other, delivered to the callback, not thrown.
-                fail(new ProtocolException("this teaching client speaks plain http:// only: " + notHttp.getMessage()));
+            if (!"http".equalsIgnoreCase(url.getScheme()) || url.getHost() == null) {
+                // A failure like any other, delivered to the callback; the request writer would throw.
+                fail(new ProtocolException("this teaching client speaks plain http:// only: " + url));
                 return;
             }
+            request = ByteBuffer.wrap(HttpRequestWriter.get(url, true)); // Connection: keep-alive
             Origin origin = Origin.of(url);
             Connection reusable = idleConnection(origin);
             if (reusable != null) {
