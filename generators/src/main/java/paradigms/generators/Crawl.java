@@ -5,6 +5,7 @@ import paradigms.common.crawl.CrawlOutcome;
 import paradigms.common.crawl.CrawlRequest;
 import paradigms.common.crawl.CrawlResult;
 import paradigms.common.crawl.PageBudget;
+import paradigms.common.http.HttpResponse;
 import paradigms.common.trace.Trace;
 import paradigms.generators.coroutine.Coroutine;
 import paradigms.generators.coroutine.Future;
@@ -12,7 +13,6 @@ import paradigms.generators.coroutine.Scheduler;
 import paradigms.generators.coroutine.Semaphore;
 import paradigms.generators.coroutine.Step;
 import paradigms.generators.http.CoroutineHttpClient;
-import paradigms.generators.http.HttpResponse;
 
 import java.net.URI;
 import java.util.HashMap;

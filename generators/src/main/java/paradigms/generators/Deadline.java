@@ -5,6 +5,7 @@ import paradigms.common.deadline.DeadlineRequest;
 import paradigms.common.deadline.DeadlineResult;
 import paradigms.common.deadline.DeadlineTally;
 import paradigms.common.download.DownloadResult;
+import paradigms.common.http.HttpResponse;
 import paradigms.common.trace.Trace;
 import paradigms.generators.coroutine.Coroutine;
 import paradigms.generators.coroutine.Gather;
@@ -13,7 +14,6 @@ import paradigms.generators.coroutine.Semaphore;
 import paradigms.generators.coroutine.Step;
 import paradigms.generators.coroutine.TimeLimit;
 import paradigms.generators.http.CoroutineHttpClient;
-import paradigms.generators.http.HttpResponse;
 
 import java.net.URI;
 import java.util.ArrayList;

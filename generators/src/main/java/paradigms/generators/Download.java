@@ -3,6 +3,7 @@ package paradigms.generators;
 import paradigms.callbacks.EventLoop;
 import paradigms.common.download.DownloadRequest;
 import paradigms.common.download.DownloadResult;
+import paradigms.common.http.HttpResponse;
 import paradigms.common.trace.Trace;
 import paradigms.generators.coroutine.Coroutine;
 import paradigms.generators.coroutine.Gather;
@@ -10,7 +11,6 @@ import paradigms.generators.coroutine.Scheduler;
 import paradigms.generators.coroutine.Semaphore;
 import paradigms.generators.coroutine.Step;
 import paradigms.generators.http.CoroutineHttpClient;
-import paradigms.generators.http.HttpResponse;
 
 import java.net.URI;
 import java.util.List;

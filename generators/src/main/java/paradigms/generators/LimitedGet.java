@@ -1,10 +1,10 @@
 package paradigms.generators;
 
+import paradigms.common.http.HttpResponse;
 import paradigms.generators.coroutine.Coroutine;
 import paradigms.generators.coroutine.Semaphore;
 import paradigms.generators.coroutine.Step;
 import paradigms.generators.http.CoroutineHttpClient;
-import paradigms.generators.http.HttpResponse;
 
 import java.net.URI;
 import java.time.Duration;

@@ -2,8 +2,11 @@ package paradigms.callbacks.http;
 
 import paradigms.callbacks.EventLoop;
 import paradigms.callbacks.Timer;
+import paradigms.common.http.HttpMethod;
+import paradigms.common.http.HttpRequestWriter;
+import paradigms.common.http.HttpResponse;
+import paradigms.common.http.ResponseParser;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ProtocolException;
@@ -13,7 +16,6 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -30,6 +32,12 @@ import java.util.function.Consumer;
  * A non-blocking HTTP/1.1 client written in callbacks, on an {@link EventLoop}: GET only,
  * plain HTTP, {@code Content-Length} and chunked bodies, keep-alive connections reused per
  * origin, a timeout per request, and every failure delivered to the failure callback.
+ *
+ * <p>The protocol is not here. The request's bytes come from the course's
+ * {@link HttpRequestWriter}, and the answer's bytes go to its {@link ResponseParser} — the same
+ * sans-I/O codec that the blocking chapters drive from a thread sitting in {@code read()}. This
+ * class only moves bytes and decides how to wait: it registers a readiness callback and
+ * returns, and the loop calls it back when the socket has bytes (see {@code readSome}).
  *
  * <p>It follows no redirect: a 3xx is a response like any other, with its {@code Location}
  * header (the crawler follows redirects itself, and must see them).
@@ -52,7 +60,8 @@ import java.util.function.Consumer;
  * </pre>
  * Reaching DONE undoes everything the exchange had registered with the loop: the timeout
  * timer is cancelled, the channel's readiness callbacks are removed, and the connection is
- * closed or (after a whole response, kept alive) returned to the pool. So a loop whose
+ * closed or returned to the pool — returned only when the codec's answer says the server keeps
+ * it alive ({@link HttpResponse#keepAlive()}) and no byte beyond the response came. So a loop whose
  * exchanges are all DONE has no work left from this client, and {@code run()} can return.
  *
  * <p>A kept-alive connection the server has meanwhile closed fails before any byte of the answer
@@ -84,6 +93,7 @@ public final class LoopHttpClient implements AutoCloseable {
      */
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_BYTES);
     private int connectionsOpened;
+    private int writesThatWaited;
     private boolean closed;
 
     public LoopHttpClient(EventLoop loop) {
@@ -94,11 +104,11 @@ public final class LoopHttpClient implements AutoCloseable {
      * Sends {@code GET url}. Exactly one of the callbacks is called, once, on the loop thread:
      * {@code onResponse} with the whole response (whatever its status), or {@code onFailure}
      * with why there is none — {@link java.net.ConnectException} (refused),
-     * {@link java.net.SocketException} (reset), {@link EOFException} (closed mid-response),
-     * {@link SocketTimeoutException} (no whole response within {@code timeout}),
-     * {@link ProtocolException} (not HTTP). Loop thread only.
+     * {@link java.net.SocketException} (reset), {@link SocketTimeoutException} (no whole
+     * response within {@code timeout}), {@link ProtocolException} (not HTTP, or the connection
+     * closed mid-response: the codec's message says where it was cut). Loop thread only.
      */
-    public void get(URI url, Duration timeout, Consumer<Response> onResponse, Consumer<IOException> onFailure) {
+    public void get(URI url, Duration timeout, Consumer<HttpResponse> onResponse, Consumer<IOException> onFailure) {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(onResponse, "onResponse");
@@ -113,6 +123,15 @@ public final class LoopHttpClient implements AutoCloseable {
     /** How many TCP connections this client has opened: with keep-alive, far fewer than requests. */
     public int connectionsOpened() {
         return connectionsOpened;
+    }
+
+    /**
+     * How many times a request did not fit in the socket's send buffer, so that its writer
+     * waited for a writable callback to send the rest. Package-private: a test checks that
+     * this path is taken (requests are small, and on loopback it almost never is).
+     */
+    int writesThatWaited() {
+        return writesThatWaited;
     }
 
     /** How many requests are in progress: sent or being sent, and not yet answered, failed or cancelled. */
@@ -165,10 +184,6 @@ public final class LoopHttpClient implements AutoCloseable {
         static Origin of(URI url) {
             return new Origin(url.getHost().toLowerCase(Locale.ROOT), url.getPort() == -1 ? 80 : url.getPort());
         }
-
-        String hostHeader() {
-            return port == 80 ? host : host + ":" + port;
-        }
     }
 
     /** One TCP connection: IDLE in the pool, or BUSY with one exchange; CLOSED at the end. */
@@ -208,7 +223,7 @@ public final class LoopHttpClient implements AutoCloseable {
     /** One request and its response; see the state machine in the class comment. */
     private final class Exchange {
         final URI url;
-        final Consumer<Response> onResponse;
+        final Consumer<HttpResponse> onResponse;
         final Consumer<IOException> onFailure;
         Timer timeout;
 
@@ -219,7 +234,7 @@ public final class LoopHttpClient implements AutoCloseable {
         boolean retried;
         boolean done;
 
-        Exchange(URI url, Consumer<Response> onResponse, Consumer<IOException> onFailure) {
+        Exchange(URI url, Consumer<HttpResponse> onResponse, Consumer<IOException> onFailure) {
             this.url = url;
             this.onResponse = onResponse;
             this.onFailure = onFailure;
@@ -231,10 +246,11 @@ public final class LoopHttpClient implements AutoCloseable {
                 return;
             }
             if (!"http".equalsIgnoreCase(url.getScheme()) || url.getHost() == null) {
+                // A failure like any other, delivered to the callback; the request writer would throw.
                 fail(new ProtocolException("this teaching client speaks plain http:// only: " + url));
                 return;
             }
-            request = encodeRequest(url);
+            request = ByteBuffer.wrap(HttpRequestWriter.get(url, true)); // Connection: keep-alive
             Origin origin = Origin.of(url);
             Connection reusable = idleConnection(origin);
             if (reusable != null) {
@@ -284,7 +300,7 @@ public final class LoopHttpClient implements AutoCloseable {
         void send(Connection on, boolean reused) {
             connection = on;
             onReusedConnection = reused;
-            parser = new ResponseParser();
+            parser = new ResponseParser(HttpMethod.GET);
             request.rewind();
             writeSome();
         }
@@ -297,6 +313,7 @@ public final class LoopHttpClient implements AutoCloseable {
                 return;
             }
             if (request.hasRemaining()) {
+                writesThatWaited++;
                 loop.onWritable(connection.channel, this::writeSome); // the socket's send buffer is full
             } else {
                 loop.onReadable(connection.channel, this::readSome);
@@ -316,12 +333,12 @@ public final class LoopHttpClient implements AutoCloseable {
                 }
                 if (read < 0) {
                     try {
-                        if (parser.endOfStream()) {
-                            succeed(false);
-                        }
-                    } catch (EOFException e) {
-                        failOrRetry(e);
+                        parser.endOfInput(); // completes a body that runs until the close; anything else was cut short
+                    } catch (ProtocolException cut) {
+                        failOrRetry(cut); // before any byte, on a reused connection: the server had closed it
+                        return;
                     }
+                    succeed(false);
                     return;
                 }
                 boolean complete;
@@ -333,8 +350,9 @@ public final class LoopHttpClient implements AutoCloseable {
                     return;
                 }
                 if (complete) {
-                    // Bytes beyond the response would belong to no request: such a connection is not reused.
-                    succeed(parser.keepAlive() && !buffer.hasRemaining());
+                    // The codec says whether the server keeps the connection; bytes beyond the response
+                    // would belong to no request, so such a connection is not reused either.
+                    succeed(parser.response().keepAlive() && !buffer.hasRemaining());
                     return;
                 }
                 if (read < buffer.capacity()) {
@@ -361,7 +379,7 @@ public final class LoopHttpClient implements AutoCloseable {
 
         /** A kept-alive connection that turned out dead before any answer: once, on a new connection. */
         void failOrRetry(IOException error) {
-            if (onReusedConnection && !retried && !parser.sawAnyByte() && !done) {
+            if (onReusedConnection && !retried && !parser.receivedAnyByte() && !done) {
                 retried = true;
                 connection.close();
                 connection = null;
@@ -385,17 +403,6 @@ public final class LoopHttpClient implements AutoCloseable {
             // and a callback must never run before get() has returned.
             loop.callSoon(() -> onFailure.accept(error));
         }
-    }
-
-    private static ByteBuffer encodeRequest(URI url) {
-        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
-        String target = url.getRawQuery() == null ? path : path + "?" + url.getRawQuery();
-        String head = "GET " + target + " HTTP/1.1\r\n"
-                + "Host: " + Origin.of(url).hostHeader() + "\r\n"
-                + "User-Agent: paradigms-callbacks\r\n"
-                + "Accept: */*\r\n"
-                + "\r\n";
-        return ByteBuffer.wrap(head.getBytes(StandardCharsets.ISO_8859_1));
     }
 
     private static void closeQuietly(SocketChannel channel) {

@@ -5,13 +5,15 @@ import org.junit.jupiter.api.Timeout;
 import paradigms.callbacks.EventLoop;
 import paradigms.common.contract.TestTimeouts;
 import paradigms.common.download.Failure;
+import paradigms.common.http.HttpRequestWriter;
+import paradigms.common.http.HttpResponse;
 import paradigms.common.server.LocalWebServer;
 import paradigms.common.server.Site;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.ProtocolException;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -34,7 +36,7 @@ class LoopHttpClientTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     /** What became of one GET: a response or a failure. */
-    private record Outcome(Response response, IOException failure) {
+    private record Outcome(HttpResponse response, IOException failure) {
     }
 
     /** GETs each URL in turn (the next starts when the previous ended), on one loop and one client. */
@@ -63,7 +65,7 @@ class LoopHttpClientTest {
                 });
     }
 
-    private static Response responseOf(URI url) {
+    private static HttpResponse responseOf(URI url) {
         Outcome outcome = getOneAfterAnother(TIMEOUT, url).getFirst();
         assertNull(outcome.failure(), () -> "failed: " + outcome.failure());
         return outcome.response();
@@ -80,7 +82,7 @@ class LoopHttpClientTest {
     void getsTheStatusHeadersAndBodyTheServerSent() throws Exception {
         try (var server = LocalWebServer.start()) {
             URI url = server.url("/data/x?size=300000");
-            Response response = responseOf(url);
+            HttpResponse response = responseOf(url);
             assertEquals(200, response.status());
             assertEquals("300000", response.header("Content-Length"));
             assertArrayEquals(LocalWebServer.expectedBody(url), response.body());
@@ -99,7 +101,7 @@ class LoopHttpClientTest {
         Site site = Site.generate(42, 150, Duration.ZERO);
         try (var server = LocalWebServer.builder().site(site).start()) {
             String hop = site.reachablePaths().stream().filter(p -> p.startsWith("/site/hop/")).findFirst().orElseThrow();
-            Response response = responseOf(server.url(hop));
+            HttpResponse response = responseOf(server.url(hop));
             assertEquals(302, response.status());
             String location = response.header("Location");
             assertTrue(location.startsWith("/site/moved/"), location);
@@ -123,7 +125,7 @@ class LoopHttpClientTest {
         int count = 200;
         try (var server = LocalWebServer.builder().latency(Duration.ofMillis(500)).start(); // long enough for all 200 to arrive, even on a busy machine
              var loop = new EventLoop(); var client = new LoopHttpClient(loop)) {
-            List<Response> responses = new ArrayList<>();
+            List<HttpResponse> responses = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 client.get(server.url("/data/" + i + "?size=100"), TIMEOUT, responses::add,
                         failure -> { throw new AssertionError("request failed", failure); });
@@ -177,10 +179,10 @@ class LoopHttpClientTest {
     }
 
     @Test
-    void deliversAnEndOfStreamInTheMiddleOfTheBody() throws Exception {
+    void deliversAnEndOfStreamInTheMiddleOfTheBodyAsTheCodecsCutShortError() throws Exception {
         try (var server = new CannedServer(List.of("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly this much"))) {
             IOException failure = failureOf(server.url("/cut"), TIMEOUT);
-            assertInstanceOf(EOFException.class, failure);
+            assertInstanceOf(ProtocolException.class, failure);
             assertEquals("connection closed after 14 of 100 body bytes", failure.getMessage());
             assertEquals(Failure.CONNECTION, Failure.of(failure));
         }
@@ -201,6 +203,33 @@ class LoopHttpClientTest {
             outcomes.forEach(outcome -> assertEquals(200, outcome.response().status()));
             assertEquals(2, server.connections());
             assertEquals(2, server.requests(), "the dead connection never delivered the second request");
+        }
+    }
+
+    /**
+     * A request far larger than the socket buffers on both sides (the server's receive buffer is
+     * made tiny, so the kernel cannot take the request in one go): the client writes what fits,
+     * waits for writable, writes the rest, and the server gets every byte, once, in order.
+     */
+    @Test
+    void aRequestLargerThanTheSocketBuffersIsSentWholeAcrossWritableCallbacks() throws Exception {
+        // Larger than the most Linux lets a send buffer grow to (net.ipv4.tcp_wmem's maximum, 4 MiB
+        // by default) plus the server's tiny receive buffer: one write() cannot take it all.
+        String longPath = "/" + "p".repeat(6 << 20);
+        try (var server = CannedServer.withTinyReceiveBuffer(List.of("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"));
+             var loop = new EventLoop(); var client = new LoopHttpClient(loop)) {
+            URI url = server.url(longPath);
+            List<Outcome> outcomes = new ArrayList<>();
+            client.get(url, TestTimeouts.LONG, response -> outcomes.add(new Outcome(response, null)),
+                    failure -> outcomes.add(new Outcome(null, failure)));
+            loop.run();
+            assertEquals(1, outcomes.size());
+            // Not the failure's message: it quotes the URL, all six MiB of it.
+            assertNull(outcomes.getFirst().failure(), () -> "failed with " + outcomes.getFirst().failure().getClass().getName());
+            assertEquals("ok", new String(outcomes.getFirst().response().body(), StandardCharsets.US_ASCII));
+            assertTrue(client.writesThatWaited() > 0, "the request did not fit at once, so the writer waited for writable");
+            assertEquals(List.of(HttpRequestWriter.get(url, true).length), server.requestHeadLengths(),
+                    "the server received the whole request head, once");
         }
     }
 

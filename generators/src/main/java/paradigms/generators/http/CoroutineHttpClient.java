@@ -1,5 +1,6 @@
 package paradigms.generators.http;
 
+import paradigms.common.http.HttpResponse;
 import paradigms.generators.coroutine.Coroutine;
 import paradigms.generators.coroutine.Scheduler;
 import paradigms.generators.coroutine.TimeLimit;

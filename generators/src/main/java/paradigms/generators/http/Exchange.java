@@ -1,5 +1,9 @@
 package paradigms.generators.http;
 
+import paradigms.common.http.HttpMethod;
+import paradigms.common.http.HttpRequestWriter;
+import paradigms.common.http.HttpResponse;
+import paradigms.common.http.ResponseParser;
 import paradigms.generators.coroutine.Coroutine;
 import paradigms.generators.coroutine.Step;
 
@@ -7,7 +11,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 
 /**
  * One GET as a coroutine: connect (or take an idle keep-alive connection), send the request,
@@ -18,6 +21,11 @@ import java.nio.charset.StandardCharsets;
  * one object in one place instead of a chain of callbacks, and the errors of every step
  * come out of one method.
  *
+ * <p>The protocol is not here either: the request's bytes come from the course's
+ * {@link HttpRequestWriter} and the answer's bytes go to its {@link ResponseParser}, the
+ * sans-I/O codec that the callbacks chapter and the blocking chapters drive too. This
+ * coroutine only moves bytes, and yields where the others block or register a callback.
+ *
  * <p>States:
  * <pre>
  * START      -> CONNECTING: a new connection, its connect still under way
@@ -27,7 +35,7 @@ import java.nio.charset.StandardCharsets;
  * SENDING    -> RECEIVING:  the whole request is out: wait until readable
  * RECEIVING  -> RECEIVING:  the response is not complete yet: wait until readable again
  * RECEIVING  -> DONE:       the response is complete; the connection goes back to the pool
- *                           when the server keeps it alive
+ *                           when the codec's answer says the server keeps it alive
  * SENDING, RECEIVING -> START: a reused connection failed before one byte of the answer
  *                           came (the server had closed it while it was idle): once, on a new one
  * </pre>
@@ -44,7 +52,7 @@ final class Exchange extends Coroutine<HttpResponse> {
     private final ConnectionPool pool;
     private final ByteBuffer readBuffer; // shared by every exchange of the client: used only inside one resume
     private final URI url;
-    private final ByteBuffer request;
+    private ByteBuffer request; // written at the first START, so that a URL the writer refuses fails the coroutine, not get()
     private State state = State.START;
     private Connection connection; // ours from START until given back to the pool or closed
     private ResponseParser parser;
@@ -54,7 +62,6 @@ final class Exchange extends Coroutine<HttpResponse> {
         this.pool = pool;
         this.readBuffer = readBuffer;
         this.url = url;
-        this.request = ByteBuffer.wrap(requestBytes(url));
     }
 
     @Override
@@ -80,6 +87,9 @@ final class Exchange extends Coroutine<HttpResponse> {
 
     private Step<HttpResponse> start() throws IOException {
         Origin origin = Origin.of(url);
+        if (request == null) { // the first START, not a retry
+            request = ByteBuffer.wrap(HttpRequestWriter.get(url, true)); // Connection: keep-alive
+        }
         connection = pool.take(origin);
         if (connection == null) {
             connection = Connection.open(origin);
@@ -101,7 +111,7 @@ final class Exchange extends Coroutine<HttpResponse> {
 
     private Step<HttpResponse> startSending() throws IOException {
         request.rewind();
-        parser = new ResponseParser();
+        parser = new ResponseParser(HttpMethod.GET);
         state = State.SENDING;
         return sending();
     }
@@ -124,7 +134,7 @@ final class Exchange extends Coroutine<HttpResponse> {
                 return untilReadable(channel);
             }
             if (read < 0) {
-                parser.endOfStream(); // a body framed by the close ends here; anything else throws
+                parser.endOfInput(); // a body framed by the close ends here; anything else throws a ProtocolException
                 return finish(false);
             }
             readBuffer.flip();
@@ -139,7 +149,7 @@ final class Exchange extends Coroutine<HttpResponse> {
 
     private Step<HttpResponse> finish(boolean reusable) {
         state = State.DONE;
-        if (reusable && parser.keepAlive()) {
+        if (reusable && parser.response().keepAlive()) {
             pool.giveBack(connection);
         } else {
             connection.close();
@@ -151,7 +161,7 @@ final class Exchange extends Coroutine<HttpResponse> {
     /** Only a reused connection, only once, and only if not one byte of the answer came: nothing was half done. */
     private boolean mayTryAgain() {
         return !retried && connection != null && connection.reused
-                && (state == State.SENDING || state == State.RECEIVING) && !parser.receivedAnything();
+                && (state == State.SENDING || state == State.RECEIVING) && !parser.receivedAnyByte();
     }
 
     @Override
@@ -170,14 +180,6 @@ final class Exchange extends Coroutine<HttpResponse> {
     @Override
     public String name() {
         return "GET " + target(url);
-    }
-
-    private static byte[] requestBytes(URI url) {
-        return ("GET " + target(url) + " HTTP/1.1\r\n"
-                + "Host: " + url.getRawAuthority() + "\r\n" // host[:port], as written in the URL
-                + "Accept: */*\r\n"
-                + "Connection: keep-alive\r\n"
-                + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static String target(URI url) {

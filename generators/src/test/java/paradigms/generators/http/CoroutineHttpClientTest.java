@@ -3,6 +3,7 @@ package paradigms.generators.http;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import paradigms.callbacks.EventLoop;
+import paradigms.common.http.HttpResponse;
 import paradigms.common.server.LocalWebServer;
 import paradigms.common.server.Site;
 import paradigms.generators.coroutine.Coroutine;
@@ -11,6 +12,7 @@ import paradigms.generators.coroutine.Step;
 
 import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.ProtocolException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -192,6 +194,16 @@ class CoroutineHttpClientTest {
         }
         var failure = assertThrows(CompletionException.class, () -> get(URI.create("http://127.0.0.1:" + port + "/")));
         assertInstanceOf(ConnectException.class, failure.getCause());
+    }
+
+    @Test
+    void aBodyCutShortFailsWithTheCodecsProtocolExceptionSayingWhere() throws Exception {
+        try (var server = new CannedServer("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly this much", true)) {
+            var failure = assertThrows(CompletionException.class, () -> get(server.url("/cut")));
+            var cut = assertInstanceOf(ProtocolException.class, failure.getCause());
+            assertEquals("connection closed after 14 of 100 body bytes", cut.getMessage());
+            assertEquals(1, server.requests(), "an answer had begun: never sent again");
+        }
     }
 
     @Test
