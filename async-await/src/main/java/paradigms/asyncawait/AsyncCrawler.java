@@ -5,7 +5,6 @@ import paradigms.common.crawl.CrawlRequest;
 import paradigms.common.crawl.CrawlResult;
 import paradigms.common.crawl.Crawler;
 import paradigms.common.crawl.PageBudget;
-import paradigms.common.http.BlockingHttp;
 import paradigms.common.trace.Trace;
 
 import java.net.URI;
@@ -41,7 +40,7 @@ final class AsyncCrawler implements Crawler {
 
     @Override
     public CrawlResult crawl(CrawlRequest request, Trace trace) throws InterruptedException {
-        try (HttpClient client = BlockingHttp.newClient()) {
+        try (HttpClient client = AsyncHttp.newClient()) {
             var crawl = new Crawl(request, client, trace);
             crawl.visit(request.root());
             Futures.await(crawl.done, client::shutdownNow);

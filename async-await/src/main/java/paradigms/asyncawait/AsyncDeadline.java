@@ -6,7 +6,6 @@ import paradigms.common.deadline.DeadlineResult;
 import paradigms.common.deadline.DeadlineTally;
 import paradigms.common.download.DownloadResult;
 import paradigms.common.download.Failure;
-import paradigms.common.http.BlockingHttp;
 import paradigms.common.trace.Trace;
 
 import java.net.URI;
@@ -65,7 +64,7 @@ final class AsyncDeadline implements DeadlineDownloader {
     public DeadlineResult download(DeadlineRequest request, Trace trace) throws InterruptedException {
         var tally = new DeadlineTally(request);
         var stop = new CompletableFuture<Void>(); // "the call is over"; see the class comment
-        try (HttpClient client = BlockingHttp.newClient()) {
+        try (HttpClient client = AsyncHttp.newClient()) {
             var call = new Call(request, client, tally, stop, trace);
             CompletableFuture<?>[] chains = new CompletableFuture<?>[request.urls().size()];
             for (int i = 0; i < chains.length; i++) {

@@ -3,7 +3,6 @@ package paradigms.asyncawait;
 import paradigms.common.download.DownloadRequest;
 import paradigms.common.download.DownloadResult;
 import paradigms.common.download.Downloader;
-import paradigms.common.http.BlockingHttp;
 import paradigms.common.trace.Trace;
 
 import java.net.URI;
@@ -34,7 +33,7 @@ final class AsyncDownloader implements Downloader {
 
     @Override
     public List<DownloadResult> download(DownloadRequest request, Trace trace) throws InterruptedException {
-        try (HttpClient client = BlockingHttp.newClient()) {
+        try (HttpClient client = AsyncHttp.newClient()) {
             var inFlight = new AsyncSemaphore(request.maxInFlight());
             List<CompletableFuture<DownloadResult>> results = new ArrayList<>();
             for (URI url : request.urls()) {

@@ -15,10 +15,12 @@ import java.util.concurrent.TimeoutException;
 /**
  * One GET with {@link HttpClient#sendAsync}: a future of the whole response, bounded in time.
  *
- * <p>The client is the JDK's, made by {@code BlockingHttp.newClient()} in common (HTTP/1.1,
- * redirects not followed) — the same client the blocking chapters use. What differs is only
- * how the answer is waited for: nobody waits; a future is returned at once and completes
- * when the last byte of the body has arrived.
+ * <p>The client is the JDK's, made by {@link #newClient()} (HTTP/1.1, redirects not followed).
+ * The blocking chapters use the course's own socket client instead, where a thread sits in a
+ * read; here nobody waits: a future is returned at once and completes when the last byte of the
+ * body has arrived. Underneath, the JDK client runs an event loop of its own — one selector
+ * thread per client reads and writes every connection, non-blocking — and hands each finished
+ * answer to a future.
  *
  * <p><b>Which thread runs what comes next:</b> the client reads sockets on its own selector
  * thread, but it never completes the future it gave us there: it hops to
@@ -30,6 +32,20 @@ import java.util.concurrent.TimeoutException;
 final class AsyncHttp {
 
     private AsyncHttp() {
+    }
+
+    /**
+     * A client for the local server: HTTP/1.1 (plain-HTTP servers do not speak HTTP/2 without
+     * upgrade, and asking for it costs a round of negotiation), redirects not followed (the
+     * crawler follows them itself and must see them), a connect timeout of 5 s. Close it when done:
+     * {@code close()} ends its selector thread and its connections.
+     */
+    static HttpClient newClient() {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     /**

@@ -6,7 +6,6 @@ import paradigms.common.contract.TestTimeouts;
 import paradigms.common.deadline.DeadlineRequest;
 import paradigms.common.deadline.DeadlineResult;
 import paradigms.common.deadline.Ending;
-import paradigms.common.http.BlockingHttp;
 import paradigms.common.server.LocalWebServer;
 import paradigms.common.trace.Trace;
 
@@ -43,7 +42,7 @@ class CancelBeforeCloseTest {
         try (var server = LocalWebServer.start()) {
             CompletableFuture<HttpResponse<byte[]>> exchange;
             long start = System.nanoTime();
-            try (HttpClient client = BlockingHttp.newClient()) {
+            try (HttpClient client = AsyncHttp.newClient()) {
                 exchange = client.sendAsync(slowRequest(server), HttpResponse.BodyHandlers.ofByteArray());
             } // close(), with the exchange still out
             Duration closeTook = Duration.ofNanos(System.nanoTime() - start);
@@ -59,7 +58,7 @@ class CancelBeforeCloseTest {
         try (var server = LocalWebServer.start()) {
             CompletableFuture<HttpResponse<byte[]>> exchange;
             Duration closeTook;
-            try (HttpClient client = BlockingHttp.newClient()) {
+            try (HttpClient client = AsyncHttp.newClient()) {
                 exchange = client.sendAsync(HttpRequest.newBuilder(server.url("/data/1?delay=5000")).GET().build(),
                         HttpResponse.BodyHandlers.ofByteArray());
                 // The client's own future: this cancel reaches the socket. It first cancels the

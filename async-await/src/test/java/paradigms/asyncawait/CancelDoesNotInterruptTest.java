@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import paradigms.common.contract.TestTimeouts;
 import paradigms.common.download.Failure;
-import paradigms.common.http.BlockingHttp;
 import paradigms.common.server.LocalWebServer;
 
 import java.net.http.HttpClient;
@@ -105,7 +104,7 @@ class CancelDoesNotInterruptTest {
      */
     @Test
     void cancellingAChainThatStartsAtAPlainFutureLeavesItsRequestRunningToItsAnswer() throws Exception {
-        try (var server = LocalWebServer.start(); HttpClient client = BlockingHttp.newClient()) {
+        try (var server = LocalWebServer.start(); HttpClient client = AsyncHttp.newClient()) {
             var permit = new CompletableFuture<Void>(); // what AsyncSemaphore.acquire() returns: a plain future
             var exchange = new AtomicReference<CompletableFuture<HttpResponse<byte[]>>>();
             CompletableFuture<Integer> chain = permit
@@ -132,7 +131,7 @@ class CancelDoesNotInterruptTest {
      */
     @Test
     void cancelTrueOnAFutureDerivedFromSendAsyncAbortsTheRequestBecauseTheClientWiredIt() throws Exception {
-        try (var server = LocalWebServer.start(); HttpClient client = BlockingHttp.newClient()) {
+        try (var server = LocalWebServer.start(); HttpClient client = AsyncHttp.newClient()) {
             CompletableFuture<HttpResponse<byte[]>> exchange =
                     client.sendAsync(slowRequest(server, 5_000), HttpResponse.BodyHandlers.ofByteArray());
             CompletableFuture<Integer> status = exchange.thenApply(HttpResponse::statusCode);
@@ -155,7 +154,7 @@ class CancelDoesNotInterruptTest {
      */
     @Test
     void completingTheStopFutureWiredToAnExchangeAbortsTheRequestAtTheServer() throws Exception {
-        try (var server = LocalWebServer.start(); HttpClient client = BlockingHttp.newClient()) {
+        try (var server = LocalWebServer.start(); HttpClient client = AsyncHttp.newClient()) {
             var stop = new CompletableFuture<Void>();
             var inFlight = new AsyncSemaphore(1);
             CompletableFuture<HttpResponse<byte[]>> answer = inFlight.withPermit( // a chain like the deadline exercise's

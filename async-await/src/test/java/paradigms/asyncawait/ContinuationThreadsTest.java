@@ -3,7 +3,6 @@ package paradigms.asyncawait;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import paradigms.common.contract.TestTimeouts;
-import paradigms.common.http.BlockingHttp;
 import paradigms.common.server.LocalWebServer;
 
 import java.net.http.HttpClient;
@@ -70,7 +69,7 @@ class ContinuationThreadsTest {
     /** Why the download's continuations run on the common pool: the HTTP client hands its futures over to it. */
     @Test
     void sendAsyncCompletesItsFutureOnTheCommonPoolNotOnTheClientsOwnThreads() throws Exception {
-        try (var server = LocalWebServer.start(); HttpClient client = BlockingHttp.newClient()) {
+        try (var server = LocalWebServer.start(); HttpClient client = AsyncHttp.newClient()) {
             var request = HttpRequest.newBuilder(server.url("/data/x?delay=20")).build();
             String ranOn = client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
                     .thenApply(response -> Thread.currentThread().getName())

@@ -4,11 +4,10 @@ import paradigms.common.crawl.CrawlOutcome;
 import paradigms.common.crawl.CrawlRequest;
 import paradigms.common.crawl.CrawlResult;
 import paradigms.common.crawl.PageBudget;
-import paradigms.common.http.BlockingHttp;
+import paradigms.common.http.SocketHttpClient;
 import paradigms.common.trace.Trace;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,31 +31,37 @@ import java.util.concurrent.Semaphore;
  * {@code add}, which is atomic, so exactly one thread fetches each URL) and {@link #outcomes}.
  * The {@link #inFlight} permits are held only around the fetch, never while waiting for
  * children — a parent holding a permit while its children wait for one would deadlock.
+ *
+ * <p>Why not threading's shape ({@code ThreadedCrawl}: C workers and a locked frontier)? That
+ * shape exists because platform threads are dear; here a thread per page is cheap, so the
+ * recursion — and its free "the crawl is over" — is the natural program. The fetch itself is
+ * the same: the same client, the same socket read.
  */
 final class VirtualCrawl {
 
     private final CrawlRequest request;
     private final Trace trace;
-    private final HttpClient client;
+    private final SocketHttpClient http;
     private final ExecutorService threads;
     private final Semaphore inFlight;
     private final Set<URI> seen = ConcurrentHashMap.newKeySet();
     private final PageBudget budget;
     private final Map<URI, CrawlOutcome> outcomes = new ConcurrentHashMap<>();
 
-    private VirtualCrawl(CrawlRequest request, Trace trace, HttpClient client, ExecutorService threads) {
+    private VirtualCrawl(CrawlRequest request, Trace trace, SocketHttpClient http, ExecutorService threads) {
         this.request = request;
         this.trace = trace;
-        this.client = client;
+        this.http = http;
         this.threads = threads;
         this.inFlight = new Semaphore(request.maxInFlight());
         this.budget = new PageBudget(request);
     }
 
     static CrawlResult crawl(CrawlRequest request, Trace trace) throws InterruptedException {
-        try (HttpClient client = BlockingHttp.newClient();
+        // Closed in reverse order: the threads first (close() waits for every visit), then the client.
+        try (var http = new SocketHttpClient(request.maxInFlight());
              ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            var crawl = new VirtualCrawl(request, trace, client, threads);
+            var crawl = new VirtualCrawl(request, trace, http, threads);
             crawl.seen.add(request.root());
             try {
                 crawl.visit(request.root()); // on the caller's thread; everything below it on virtual threads
@@ -86,10 +91,11 @@ final class VirtualCrawl {
         }
     }
 
+    /** Runs on the page's virtual thread: one blocking GET, read as a crawler reads it. */
     private CrawlOutcome fetch(URI url) throws InterruptedException {
-        inFlight.acquire();
+        inFlight.acquire(); // parks this virtual thread, not a carrier, until a permit is free
         try (var running = trace.begin("GET " + url.getPath())) {
-            return BlockingHttp.crawl(client, url, request.timeout());
+            return http.crawl(url, request.timeout()); // the thread parks in the socket's read
         } finally {
             inFlight.release();
         }

@@ -4,11 +4,10 @@ import paradigms.common.deadline.DeadlineRequest;
 import paradigms.common.deadline.DeadlineResult;
 import paradigms.common.deadline.DeadlineTally;
 import paradigms.common.download.DownloadResult;
-import paradigms.common.http.BlockingHttp;
+import paradigms.common.http.SocketHttpClient;
 import paradigms.common.trace.Trace;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
@@ -35,22 +34,22 @@ import java.util.concurrent.TimeUnit;
  * Which URL ended how is decided by the {@link DeadlineTally} alone: once it has ended, later
  * answers are ignored and every URL without an outcome is reported cancelled.
  *
- * <p><b>What cancelling takes: an interrupt</b>, as for platform threads. A task is parked in
- * one of two places: in {@code inFlight.acquire()}, waiting for a permit, or in
- * {@link BlockingHttp#download} — inside {@code CompletableFuture.get}, parked until the answer
- * comes. {@link ExecutorService#shutdownNow()} interrupts every thread the executor started:
- * the parked call throws {@link InterruptedException} (the virtual thread is unparked and
- * mounted to do so), and on its way out {@code BlockingHttp} cancels the exchange, which aborts
- * the request and closes its connection. ({@code HttpClient.send} is interrupted the same way.)
- * Nothing else stops a parked virtual thread: it runs no code of its own until it is unparked.
+ * <p><b>What cancelling takes: an interrupt</b> — and here, unlike threading, nothing more. A
+ * task is parked in one of two places: in {@code inFlight.acquire()}, waiting for a permit, or in
+ * the socket read inside {@link SocketHttpClient#download}, unmounted until bytes come.
+ * {@link ExecutorService#shutdownNow()} interrupts every thread the executor started. A virtual
+ * thread parked in a socket read is woken by its interrupt (JEP 444: the JDK closes the socket
+ * for it, so the server sees the client leave); the client then throws
+ * {@link InterruptedException}. A platform thread in the same read would not wake — threading's
+ * {@code ThreadedDeadline} must close the client's sockets as well. Nothing else stops a parked
+ * virtual thread: it runs no code of its own until it is unparked.
  *
  * <p><b>Threads and resources</b>, all made and closed by one call: one virtual thread per URL,
- * named {@code deadline-0 … deadline-(N-1)}; one {@link HttpClient} (its selector thread, a
- * platform thread, and its connections). They close in reverse order: the executor first (its
- * {@code close()} waits until every virtual thread has ended), then the client (its kept-alive
- * connections and its selector thread go). The contract's leftovers check sees only platform
- * threads — {@code Thread.getAllStackTraces()} does not list virtual ones — so
- * {@code DeadlineThreadsTest} checks the virtual threads itself.
+ * named {@code deadline-0 … deadline-(N-1)}; one {@link SocketHttpClient} (its connections; no
+ * thread of its own). They close in reverse order: the executor first (its {@code close()} waits
+ * until every virtual thread has ended), then the client (its kept-alive connections go). The
+ * contract's leftovers check sees only platform threads — {@code Thread.getAllStackTraces()}
+ * does not list virtual ones — so {@code DeadlineThreadsTest} checks the virtual threads itself.
  */
 final class VirtualDeadline {
 
@@ -68,12 +67,12 @@ final class VirtualDeadline {
         var inFlight = new Semaphore(request.maxInFlight());
         int urls = request.urls().size();
         // Closed in reverse order: the executor first (close() waits for every thread), then the client.
-        try (HttpClient client = BlockingHttp.newClient();
+        try (var http = new SocketHttpClient(request.maxInFlight());
              ExecutorService threads = Executors.newThreadPerTaskExecutor(virtualThreads)) {
             CompletionService<Boolean> answered = new ExecutorCompletionService<>(threads);
             for (int i = 0; i < urls; i++) {
                 int index = i;
-                answered.submit(() -> fetch(index, client, inFlight, request, tally, trace));
+                answered.submit(() -> fetch(index, http, inFlight, request, tally, trace));
             }
             try {
                 long deadline = System.nanoTime() + request.deadline().toNanos();
@@ -102,7 +101,7 @@ final class VirtualDeadline {
      *
      * @return whether this answer was the first failure, which ends the call
      */
-    private static boolean fetch(int index, HttpClient client, Semaphore inFlight, DeadlineRequest request,
+    private static boolean fetch(int index, SocketHttpClient http, Semaphore inFlight, DeadlineRequest request,
                                  DeadlineTally tally, Trace trace) throws InterruptedException {
         URI url = request.urls().get(index);
         inFlight.acquire(); // parks until a permit is free; an interrupt ends the wait
@@ -112,7 +111,7 @@ final class VirtualDeadline {
             }
             DownloadResult result;
             try (var running = trace.begin("GET " + url.getPath())) {
-                result = BlockingHttp.download(client, url, request.requestTimeout()); // parks; interruptible
+                result = http.download(url, request.requestTimeout()); // parks in the socket's read; an interrupt wakes it
             }
             return tally.record(index, result);
         } finally {

@@ -2,11 +2,10 @@ package paradigms.greenlets;
 
 import paradigms.common.download.DownloadRequest;
 import paradigms.common.download.DownloadResult;
-import paradigms.common.http.BlockingHttp;
+import paradigms.common.http.SocketHttpClient;
 import paradigms.common.trace.Trace;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -20,6 +19,14 @@ import java.util.concurrent.Semaphore;
  * <p>Every URL gets its thread at once — N threads, not C — because a virtual thread that
  * waits for a permit costs a few kilobytes of heap, not an OS thread. The bound on requests in
  * flight is then said exactly where it applies: around the request, with C permits.
+ *
+ * <p><b>Threads:</b> the caller submits every URL, then waits for the answers in input order.
+ * Each virtual thread parks in the socket read inside {@link SocketHttpClient#download} — the
+ * same client and the same read as threading's workers — and unmounts from its carrier while
+ * it waits; the JDK's poller makes it runnable again when bytes arrive.
+ *
+ * <p>threading's {@code ThreadedDownload} is this class line for line, but for how its threads
+ * are made (a pool of C platform threads, which is its own bound) and the semaphore.
  */
 final class VirtualDownload {
 
@@ -28,21 +35,30 @@ final class VirtualDownload {
 
     static List<DownloadResult> download(DownloadRequest request, Trace trace) throws InterruptedException {
         var inFlight = new Semaphore(request.maxInFlight());
-        List<Future<DownloadResult>> results = new ArrayList<>();
-        // Closed in reverse order: the executor first (close() waits for every task), then the client.
-        try (HttpClient client = BlockingHttp.newClient();
+        // Closed in reverse order: the threads first (close() waits for every task), then the client.
+        try (var http = new SocketHttpClient(request.maxInFlight());
              ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<DownloadResult>> answers = new ArrayList<>();
             for (URI url : request.urls()) {
-                results.add(threads.submit(() -> {
-                    inFlight.acquire(); // parks this virtual thread, not a carrier, until a permit is free
-                    try (var running = trace.begin("GET " + url.getPath())) {
-                        return BlockingHttp.download(client, url, request.timeout());
-                    } finally {
-                        inFlight.release();
-                    }
-                }));
+                answers.add(threads.submit(() -> fetch(http, url, request, trace, inFlight)));
             }
-            return Tasks.joinAll(threads, results); // in input order
+            return inInputOrder(threads, answers);
         }
+    }
+
+    /** Runs on the URL's virtual thread: the same straight-line code as the sequential baseline. */
+    private static DownloadResult fetch(SocketHttpClient http, URI url, DownloadRequest request, Trace trace,
+                                        Semaphore inFlight) throws InterruptedException {
+        inFlight.acquire(); // parks this virtual thread, not a carrier, until a permit is free
+        try (var running = trace.begin("GET " + url.getPath())) {
+            return http.download(url, request.timeout()); // the thread parks in the socket's read
+        } finally {
+            inFlight.release();
+        }
+    }
+
+    private static List<DownloadResult> inInputOrder(ExecutorService threads, List<Future<DownloadResult>> answers)
+            throws InterruptedException {
+        return Tasks.joinAll(threads, answers); // a failure interrupts the others first
     }
 }

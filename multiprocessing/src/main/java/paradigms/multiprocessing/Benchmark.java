@@ -6,7 +6,7 @@ import paradigms.common.deadline.Ending;
 import paradigms.common.download.DownloadRequest;
 import paradigms.common.download.DownloadResult;
 import paradigms.common.exhibition.ExhibitionRequest;
-import paradigms.common.http.BlockingHttp;
+import paradigms.common.http.SocketHttpClient;
 import paradigms.common.server.LocalWebServer;
 import paradigms.common.squares.SquaresRequest;
 import paradigms.common.squares.SumOfSquares;
@@ -322,8 +322,8 @@ final class Benchmark {
     // ---------------------------------------------------------------- HTTP clients in a fresh JVM
 
     /**
-     * Why the workers fetch with {@code HttpURLConnection} ({@link WorkerHttp}): the CPU and wall
-     * time of one request in a fresh JVM, with each client. Each run is a JVM of its own, started
+     * Why the workers fetch with the course's socket client ({@link SocketHttpClient}) and not the
+     * JDK's {@code HttpClient}: the CPU and wall time of one request in a fresh JVM, with each client. Each run is a JVM of its own, started
      * with the waiting workers' flags, that makes one request to a local server and reports.
      */
     private static void httpClients() throws Exception {
@@ -333,7 +333,7 @@ final class Benchmark {
         Map<String, List<Long>> wall = new LinkedHashMap<>();
         try (var server = LocalWebServer.start()) {
             for (int round = 0; round < Math.max(3, ROUNDS / 2); round++) {
-                for (String client : List.of("HttpClient", "HttpURLConnection")) {
+                for (String client : List.of("HttpClient", "SocketHttpClient")) {
                     List<String> command = new ArrayList<>(WorkerCommand.of(FirstRequest.class.getName())
                             .withFlags(WorkerCommand.WAITING_FLAGS).commandLine());
                     command.add(client);
@@ -359,11 +359,14 @@ final class Benchmark {
             long started = System.nanoTime();
             boolean ok;
             if (args[0].equals("HttpClient")) {
-                try (var client = BlockingHttp.newClient()) {
-                    ok = BlockingHttp.download(client, url, Duration.ofSeconds(10)) instanceof DownloadResult.Downloaded;
+                try (var client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()) {
+                    var request = java.net.http.HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10)).build();
+                    ok = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray()).statusCode() == 200;
                 }
             } else {
-                ok = WorkerHttp.download(url, Duration.ofSeconds(10)) instanceof DownloadResult.Downloaded;
+                try (var client = new SocketHttpClient(1)) {
+                    ok = client.download(url, Duration.ofSeconds(10)) instanceof DownloadResult.Downloaded;
+                }
             }
             long wall = System.nanoTime() - started;
             long cpu = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);

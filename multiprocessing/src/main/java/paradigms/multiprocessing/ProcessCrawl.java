@@ -128,7 +128,7 @@ final class ProcessCrawl {
         URI url = task.uri(0, "url");
         Duration timeout = Duration.ofNanos(task.number(1, "timeout"));
         resources.warmUpHttpOnce();
-        return switch (WorkerHttp.crawl(url, timeout)) {
+        return switch (resources.http().crawl(url, timeout)) {
             case CrawlOutcome.Page page -> {
                 List<String> values = new ArrayList<>(List.of("page", String.valueOf(page.status())));
                 page.links().forEach(link -> values.add(link.toString()));

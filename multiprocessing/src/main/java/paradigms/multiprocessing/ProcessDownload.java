@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * {@code download} on worker processes: each worker fetches one URL at a time with blocking
- * I/O ({@link WorkerHttp}), so the pool has C workers for C requests in flight — the
+ * I/O (the course's socket client, one per worker: {@link WorkerResources#http()}), so the pool has C workers for C requests in flight — the
  * "tens" of the comparison table's scalability row: every request waiting costs a whole JVM (tens of
  * megabytes, tens of milliseconds to start), where the threading chapter pays a thread.
  *
@@ -86,13 +86,13 @@ final class ProcessDownload {
         }
     }
 
-    /** The worker's half: one blocking fetch ({@link WorkerHttp}: why not {@code BlockingHttp}). */
+    /** The worker's half: one blocking fetch; the task thread sits in the socket read meanwhile. */
     static List<String> work(List<String> arguments, WorkerResources resources) throws Exception {
         Values task = Values.of(arguments).expectSize(2, "a download task");
         URI url = task.uri(0, "url");
         Duration timeout = Duration.ofNanos(task.number(1, "timeout"));
         resources.warmUpHttpOnce();
-        return switch (WorkerHttp.download(url, timeout)) {
+        return switch (resources.http().download(url, timeout)) {
             case Downloaded ok -> List.of("downloaded", String.valueOf(ok.status()), String.valueOf(ok.size()), ok.sha256());
             case DownloadFailed failed -> List.of("failed", failed.failure().name(), String.valueOf(failed.status()), failed.detail());
         };

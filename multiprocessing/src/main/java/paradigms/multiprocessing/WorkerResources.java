@@ -1,6 +1,7 @@
 package paradigms.multiprocessing;
 
 import paradigms.common.blocking.Database;
+import paradigms.common.http.SocketHttpClient;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,8 +17,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What one worker keeps from one task to the next: a warmed-up HTTP stack and one JDBC
- * connection. Both are made on first use, because a worker that only sums squares should not
+ * What one worker keeps from one task to the next: an HTTP client (the course's
+ * {@link SocketHttpClient}, with its kept-alive connection) and one JDBC connection. Both are
+ * made on first use, because a worker that only sums squares should not
  * pay for them; the connection is closed when the worker stops. And the line back to the pool, for a task that
  * must ask its parent something while it runs ({@link #parent()}).
  *
@@ -40,6 +42,7 @@ final class WorkerResources implements AutoCloseable {
 
     private final Parent parent;
     private boolean httpWarm;
+    private SocketHttpClient http;
     private Database database;
     private Connection connection;
 
@@ -50,6 +53,21 @@ final class WorkerResources implements AutoCloseable {
     /** The line back to the pool for the running task. */
     Parent parent() {
         return parent;
+    }
+
+    /**
+     * This worker's HTTP client, made on first use. One task at a time fetches, so one kept-alive
+     * connection is all it keeps. Why this client and not the JDK's {@code HttpClient}: a worker is
+     * a fresh JVM, and its first request pays for every class its client loads. This one is a
+     * handful of classes on {@code java.net.Socket} (already in the JDK's class-data archive);
+     * the JDK's client builds a TLS context, starts a selector thread and loads over a thousand
+     * classes ({@link Benchmark} section {@code clients} compares them).
+     */
+    SocketHttpClient http() {
+        if (http == null) {
+            http = new SocketHttpClient(1);
+        }
+        return http;
     }
 
     /**
@@ -67,7 +85,7 @@ final class WorkerResources implements AutoCloseable {
         httpWarm = true;
         try (var listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread answer = Thread.ofPlatform().daemon().name("http-warm-up").start(() -> answerOnce(listener));
-            WorkerHttp.download(URI.create("http://127.0.0.1:" + listener.getLocalPort() + "/warm-up"), Duration.ofSeconds(10));
+            http().download(URI.create("http://127.0.0.1:" + listener.getLocalPort() + "/warm-up"), Duration.ofSeconds(10));
             answer.join();
         } catch (IOException | InterruptedException e) {
             System.err.println("HTTP warm-up failed (harmless, the first request will be slower): " + e);
@@ -107,6 +125,9 @@ final class WorkerResources implements AutoCloseable {
 
     @Override
     public void close() {
+        if (http != null) {
+            http.close();
+        }
         if (connection != null) {
             try {
                 connection.close();

@@ -4,11 +4,10 @@ import paradigms.common.crawl.CrawlOutcome;
 import paradigms.common.crawl.CrawlRequest;
 import paradigms.common.crawl.CrawlResult;
 import paradigms.common.crawl.PageBudget;
-import paradigms.common.http.BlockingHttp;
+import paradigms.common.http.SocketHttpClient;
 import paradigms.common.trace.Trace;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,9 @@ import java.util.concurrent.Future;
  *
  * <p><b>Threads:</b> the caller starts {@code crawl-1 … crawl-C} and blocks on their futures;
  * it reads the outcomes only after every worker has finished ({@link Future#get} is the
- * happens-before edge). A worker that dies of an unexpected exception tells the frontier, so
+ * happens-before edge). Each worker's fetch sits in the socket read inside
+ * {@link SocketHttpClient#crawl}; the client is shared and keeps up to C connections alive.
+ * A worker that dies of an unexpected exception tells the frontier, so
  * the others stop instead of waiting for work that will never be reported, and the caller
  * rethrows the exception.
  */
@@ -40,12 +41,13 @@ final class ThreadedCrawl {
         var budget = new PageBudget(request);
         var frontier = new Frontier(request.root(), budget);
         Map<URI, CrawlOutcome> outcomes = new ConcurrentHashMap<>();
-        try (HttpClient client = BlockingHttp.newClient();
+        // Closed in reverse order: the threads first (close() waits for every worker), then the client.
+        try (var http = new SocketHttpClient(request.maxInFlight());
              ExecutorService workers = Threads.fixedPool("crawl", request.maxInFlight())) {
             List<Future<Void>> running = new ArrayList<>();
             for (int i = 0; i < request.maxInFlight(); i++) {
                 running.add(workers.submit(() -> {
-                    work(frontier, client, request, outcomes, trace);
+                    work(frontier, http, request, outcomes, trace);
                     return null;
                 }));
             }
@@ -57,21 +59,26 @@ final class ThreadedCrawl {
     }
 
     /** One worker's loop; runs on its own thread until the frontier is exhausted. */
-    private static void work(Frontier frontier, HttpClient client, CrawlRequest request,
+    private static void work(Frontier frontier, SocketHttpClient http, CrawlRequest request,
                              Map<URI, CrawlOutcome> outcomes, Trace trace) throws InterruptedException {
         try {
             for (Optional<URI> next = frontier.take(); next.isPresent(); next = frontier.take()) {
                 URI url = next.get();
-                CrawlOutcome outcome;
-                try (var span = trace.begin("GET " + url.getPath())) {
-                    outcome = BlockingHttp.crawl(client, url, request.timeout());
-                }
+                CrawlOutcome outcome = fetch(http, url, request, trace);
                 outcomes.put(url, outcome);
                 frontier.done(url, outcome.next().stream().filter(request::inScope).toList());
             }
         } catch (Throwable e) {
             frontier.fail(e); // without this, the others would wait for this worker's links forever
             throw e;
+        }
+    }
+
+    /** Runs on a worker: one blocking GET, read as a crawler reads it. */
+    private static CrawlOutcome fetch(SocketHttpClient http, URI url, CrawlRequest request, Trace trace)
+            throws InterruptedException {
+        try (var running = trace.begin("GET " + url.getPath())) {
+            return http.crawl(url, request.timeout()); // the thread sits in the socket's read
         }
     }
 }

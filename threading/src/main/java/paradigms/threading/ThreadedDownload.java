@@ -2,11 +2,10 @@ package paradigms.threading;
 
 import paradigms.common.download.DownloadRequest;
 import paradigms.common.download.DownloadResult;
-import paradigms.common.http.BlockingHttp;
+import paradigms.common.http.SocketHttpClient;
 import paradigms.common.trace.Trace;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -21,9 +20,13 @@ import java.util.concurrent.Future;
  *
  * <p><b>Threads:</b> the caller submits every URL, then blocks on the futures in input order
  * (so results come back in input order whatever order the answers arrive in). Workers
- * {@code download-1 … download-C} each block inside {@link BlockingHttp#download} while the
- * kernel runs someone else. The {@link HttpClient} is shared: it is thread-safe, and one
- * client keeps one connection pool.
+ * {@code download-1 … download-C} each sit in the socket read inside
+ * {@link SocketHttpClient#download} while the kernel runs someone else. The client is shared:
+ * it is thread-safe, each thread borrows a kept-alive connection of its own, and it keeps up
+ * to C of them for the next requests.
+ *
+ * <p>greenlets' {@code VirtualDownload} is this class line for line, but for how its threads
+ * are made (one virtual thread per URL) and the semaphore that then bounds the requests.
  */
 final class ThreadedDownload {
 
@@ -31,27 +34,31 @@ final class ThreadedDownload {
     }
 
     static List<DownloadResult> download(DownloadRequest request, Trace trace) throws InterruptedException {
-        int threads = Math.min(request.maxInFlight(), request.urls().size());
-        // Resources close in reverse order: first the pool (waiting for every task), then the client.
-        try (HttpClient client = BlockingHttp.newClient();
-             ExecutorService workers = Threads.fixedPool("download", threads)) {
+        int workers = Math.min(request.maxInFlight(), request.urls().size());
+        // Closed in reverse order: the threads first (close() waits for every task), then the client.
+        try (var http = new SocketHttpClient(request.maxInFlight());
+             ExecutorService threads = Threads.fixedPool("download", workers)) {
             List<Future<DownloadResult>> answers = new ArrayList<>();
             for (URI url : request.urls()) {
-                answers.add(workers.submit(() -> fetch(client, url, request, trace)));
+                answers.add(threads.submit(() -> fetch(http, url, request, trace)));
             }
-            List<DownloadResult> results = new ArrayList<>(answers.size());
-            for (Future<DownloadResult> answer : answers) {
-                results.add(Threads.await(answer));
-            }
-            return results;
+            return inInputOrder(answers);
         }
     }
 
     /** Runs on a worker: the same straight-line code as the sequential baseline. */
-    private static DownloadResult fetch(HttpClient client, URI url, DownloadRequest request, Trace trace)
+    private static DownloadResult fetch(SocketHttpClient http, URI url, DownloadRequest request, Trace trace)
             throws InterruptedException {
         try (var running = trace.begin("GET " + url.getPath())) {
-            return BlockingHttp.download(client, url, request.timeout());
+            return http.download(url, request.timeout()); // the thread sits in the socket's read
         }
+    }
+
+    private static List<DownloadResult> inInputOrder(List<Future<DownloadResult>> answers) throws InterruptedException {
+        List<DownloadResult> results = new ArrayList<>(answers.size());
+        for (Future<DownloadResult> answer : answers) {
+            results.add(Threads.await(answer));
+        }
+        return results;
     }
 }

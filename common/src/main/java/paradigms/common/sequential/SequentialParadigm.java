@@ -30,7 +30,7 @@ import paradigms.common.deadline.DeadlineRequest;
 import paradigms.common.deadline.DeadlineResult;
 import paradigms.common.deadline.DeadlineTally;
 import paradigms.common.download.Failure;
-import paradigms.common.http.BlockingHttp;
+import paradigms.common.http.SocketHttpClient;
 import paradigms.common.waiters.Capacity;
 import paradigms.common.waiters.WaitTally;
 import paradigms.common.waiters.Waiters;
@@ -43,7 +43,6 @@ import paradigms.common.squares.SumOfSquares;
 import paradigms.common.trace.Trace;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -153,7 +152,7 @@ public final class SequentialParadigm implements Paradigm {
     static DeadlineResult deadline(DeadlineRequest request, Trace trace) throws InterruptedException {
         var tally = new DeadlineTally(request);
         long deadline = System.nanoTime() + request.deadline().toNanos();
-        try (HttpClient client = BlockingHttp.newClient()) {
+        try (var http = new SocketHttpClient(1)) { // one request at a time: one connection, kept alive
             for (int i = 0; i < request.urls().size() && !tally.ended(); i++) {
                 Duration left = Duration.ofNanos(deadline - System.nanoTime());
                 if (left.isNegative() || left.isZero()) {
@@ -161,7 +160,7 @@ public final class SequentialParadigm implements Paradigm {
                     break;
                 }
                 boolean deadlineBinds = left.compareTo(request.requestTimeout()) < 0;
-                DownloadResult result = BlockingHttp.download(client, request.urls().get(i), deadlineBinds ? left : request.requestTimeout());
+                DownloadResult result = http.download(request.urls().get(i), deadlineBinds ? left : request.requestTimeout());
                 if (deadlineBinds && result instanceof DownloadResult.DownloadFailed failed && failed.failure() == Failure.TIMEOUT) {
                     tally.deadlinePassed();
                 } else {
@@ -173,11 +172,11 @@ public final class SequentialParadigm implements Paradigm {
     }
 
     static List<DownloadResult> download(DownloadRequest request, Trace trace) throws InterruptedException {
-        try (HttpClient client = BlockingHttp.newClient()) {
+        try (var http = new SocketHttpClient(1)) { // one request at a time: one connection, kept alive
             List<DownloadResult> results = new ArrayList<>();
             for (URI url : request.urls()) {
                 try (var running = trace.begin("GET " + url.getPath())) {
-                    results.add(BlockingHttp.download(client, url, request.timeout()));
+                    results.add(http.download(url, request.timeout()));
                 }
             }
             return results;
@@ -221,12 +220,12 @@ public final class SequentialParadigm implements Paradigm {
         Set<URI> seen = new HashSet<>(List.of(request.root()));
         var budget = new PageBudget(request);
         var frontier = new ArrayDeque<URI>(List.of(request.root()));
-        try (HttpClient client = BlockingHttp.newClient()) {
+        try (var http = new SocketHttpClient(1)) { // one request at a time: one connection, kept alive
             while (!frontier.isEmpty()) {
                 URI url = frontier.poll();
                 CrawlOutcome outcome;
                 try (var running = trace.begin("GET " + url.getPath())) {
-                    outcome = BlockingHttp.crawl(client, url, request.timeout());
+                    outcome = http.crawl(url, request.timeout());
                 }
                 outcomes.put(url, outcome);
                 for (URI next : outcome.next()) {

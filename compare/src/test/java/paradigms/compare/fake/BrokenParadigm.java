@@ -11,7 +11,7 @@ import paradigms.common.deadline.DeadlineDownloader;
 import paradigms.common.deadline.DeadlineTally;
 import paradigms.common.download.Downloader;
 import paradigms.common.exhibition.Exhibition;
-import paradigms.common.http.BlockingHttp;
+import paradigms.common.http.SocketHttpClient;
 import paradigms.common.sequential.SequentialParadigm;
 import paradigms.common.squares.SquareSum;
 import paradigms.common.squares.SquaresCalculator;
@@ -23,7 +23,6 @@ import paradigms.common.waiters.WaitersResult;
 import paradigms.common.trace.Trace;
 
 import java.math.BigInteger;
-import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -171,12 +170,12 @@ public final class BrokenParadigm implements Paradigm {
             var tally = new DeadlineTally(request);
             var over = new CountDownLatch(1);
             var outstanding = new AtomicInteger(request.urls().size());
-            HttpClient client = BlockingHttp.newClient(); // never closed: the bug
+            var client = new SocketHttpClient(); // never closed: the bug
             for (int i = 0; i < request.urls().size(); i++) {
                 int index = i;
                 Thread.ofPlatform().daemon().name("broken-deadline-" + i).start(() -> {
                     try {
-                        var result = BlockingHttp.download(client, request.urls().get(index), request.requestTimeout());
+                        var result = client.download(request.urls().get(index), request.requestTimeout());
                         if (tally.record(index, result) || outstanding.decrementAndGet() == 0) {
                             over.countDown();
                         }

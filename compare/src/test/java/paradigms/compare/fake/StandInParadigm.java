@@ -11,7 +11,7 @@ import paradigms.common.deadline.DeadlineDownloader;
 import paradigms.common.download.DownloadResult;
 import paradigms.common.download.Downloader;
 import paradigms.common.exhibition.Exhibition;
-import paradigms.common.http.BlockingHttp;
+import paradigms.common.http.SocketHttpClient;
 import paradigms.common.sequential.SequentialParadigm;
 import paradigms.common.squares.SquareSum;
 import paradigms.common.squares.SquaresCalculator;
@@ -59,13 +59,13 @@ public final class StandInParadigm implements Paradigm {
     public Downloader downloader() {
         return (request, trace) -> {
             var permits = new Semaphore(request.maxInFlight());
-            try (var client = BlockingHttp.newClient(); var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            try (var client = new SocketHttpClient(request.maxInFlight()); var threads = Executors.newVirtualThreadPerTaskExecutor()) {
                 List<Future<DownloadResult>> pending = new ArrayList<>();
                 for (var url : request.urls()) {
                     pending.add(threads.submit(() -> {
                         permits.acquire();
                         try (var span = trace.begin("GET " + url.getPath())) {
-                            return BlockingHttp.download(client, url, request.timeout());
+                            return client.download(url, request.timeout());
                         } finally {
                             permits.release();
                         }
