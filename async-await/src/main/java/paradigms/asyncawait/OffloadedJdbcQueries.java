@@ -4,6 +4,7 @@ import paradigms.common.blocking.BlockingQueries;
 import paradigms.common.blocking.BlockingRequest;
 import paradigms.common.blocking.BlockingResult;
 import paradigms.common.blocking.Heartbeat;
+import paradigms.common.blocking.HeartbeatStats;
 import paradigms.common.blocking.QueryAnswer;
 import paradigms.common.blocking.SleepQuery;
 import paradigms.common.trace.Trace;
@@ -16,6 +17,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
@@ -49,7 +51,7 @@ final class OffloadedJdbcQueries implements BlockingQueries {
                      Thread.ofPlatform().name("blocking-loop").factory());
              JdbcPool connections = awaitSql(JdbcPool.open(request.database(), request.maxConnections(), jdbc), jdbc)) {
             var heartbeat = new Heartbeat();
-            loop.scheduleWithFixedDelay(heartbeat::tick, 0, request.heartbeatInterval().toNanos(), TimeUnit.NANOSECONDS);
+            ScheduledFuture<?> beating = startBeating(loop, heartbeat::tick, request.heartbeatInterval());
 
             List<CompletableFuture<QueryAnswer>> answers = IntStream.range(0, request.queries())
                     .mapToObj(id -> CompletableFuture
@@ -57,7 +59,28 @@ final class OffloadedJdbcQueries implements BlockingQueries {
                             .thenApplyAsync(answer -> received(answer, trace), loop))
                     .toList();
             List<QueryAnswer> all = awaitSql(Futures.gather(answers), jdbc);
-            return new BlockingResult(all, heartbeat.stop());
+            HeartbeatStats beats = heartbeat.stop();
+            stopBeating(beating);
+            return new BlockingResult(all, beats);
+        }
+    }
+
+    /** Runs {@code tick} on {@code loop} now and then every {@code interval} after the last one ended. */
+    static ScheduledFuture<?> startBeating(ScheduledExecutorService loop, Runnable tick, Duration interval) {
+        return loop.scheduleWithFixedDelay(tick, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Stops the heartbeat started by {@link #startBeating}. A periodic task ends on its own only
+     * when a run of it threw: the executor then stops repeating it without a word and keeps the
+     * exception in the future. So a heartbeat that is already over when we stop it failed, and
+     * its failure is thrown here — not left to pass for a quiet heartbeat.
+     *
+     * @throws IllegalStateException whose cause is what the tick threw
+     */
+    static void stopBeating(ScheduledFuture<?> beating) {
+        if (!beating.cancel(false) && beating.state() == java.util.concurrent.Future.State.FAILED) {
+            throw new IllegalStateException("the heartbeat stopped early: a tick threw", beating.exceptionNow());
         }
     }
 

@@ -4,6 +4,7 @@ import paradigms.common.blocking.BlockingQueries;
 import paradigms.common.blocking.BlockingRequest;
 import paradigms.common.blocking.BlockingResult;
 import paradigms.common.blocking.Heartbeat;
+import paradigms.common.blocking.HeartbeatStats;
 import paradigms.common.blocking.QueryAnswer;
 import paradigms.common.blocking.SleepQuery;
 import paradigms.common.trace.Trace;
@@ -14,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 import java.util.stream.IntStream;
 
 /**
@@ -35,7 +36,7 @@ final class StallingJdbcQueries implements BlockingQueries {
                      Thread.ofPlatform().name("stalling-loop").factory());
              JdbcPool connection = OffloadedJdbcQueries.awaitSql(JdbcPool.open(request.database(), 1, loop), loop)) {
             var heartbeat = new Heartbeat();
-            loop.scheduleWithFixedDelay(heartbeat::tick, 0, request.heartbeatInterval().toNanos(), TimeUnit.NANOSECONDS);
+            ScheduledFuture<?> beating = OffloadedJdbcQueries.startBeating(loop, heartbeat::tick, request.heartbeatInterval());
             List<CompletableFuture<QueryAnswer>> answers = IntStream.range(0, request.queries())
                     .mapToObj(id -> CompletableFuture.supplyAsync(() -> {
                         try (var running = trace.begin("query " + id + " ON THE LOOP")) {
@@ -46,7 +47,9 @@ final class StallingJdbcQueries implements BlockingQueries {
                     }, loop))
                     .toList();
             List<QueryAnswer> all = OffloadedJdbcQueries.awaitSql(Futures.gather(answers), loop);
-            return new BlockingResult(all, heartbeat.stop());
+            HeartbeatStats beats = heartbeat.stop();
+            OffloadedJdbcQueries.stopBeating(beating); // a tick that threw is an error, not a stall
+            return new BlockingResult(all, beats);
         }
     }
 }

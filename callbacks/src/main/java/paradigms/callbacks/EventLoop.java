@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 
 /**
  * An event loop: one thread that runs short callbacks one after another, and waits — for
@@ -82,18 +81,17 @@ public final class EventLoop implements AutoCloseable {
     private static final long POLL = 0;
     /** The wait of a tick with only I/O pending. */
     private static final long FOREVER = -1;
-    /** Below this many cancelled timers, compacting the heap is not worth it. */
+    /** Below this many cancelled timers, compacting the heap is not worth it (see {@link #timerCancelled}). */
     private static final int COMPACT_ABOVE = 256;
 
     private final LoopClock clock;
     private final Selector selector;
-    private final Consumer<SelectionKey> dispatcher = this::dispatch; // made once, not on every select
 
     // Loop thread only.
     private final ArrayDeque<Runnable> ready = new ArrayDeque<>();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>(Timer.ORDER);
     private long timerSequence;
-    private int cancelledTimersInHeap;
+    private int cancelledTimersInHeap; // cancelled timers still in the heap: see timerCancelled()
     private int ioCallbacks;     // readiness callbacks registered and not yet run
     private int offloadedJobs;   // runInExecutor jobs whose answer has not come back
     private long ticks;          // iterations so far: the benchmark reports requests per tick
@@ -275,13 +273,16 @@ public final class EventLoop implements AutoCloseable {
      * registered between waits (re-registering a channel costs more than changing its
      * interest); closing the channel cancels the key.
      *
-     * <p>Implementation note: the selector's read interest is dropped <em>lazily</em>. After a
-     * readable callback fired, the interest stays on: a connection that just read part of an
-     * answer usually asks to read again at once, and each change of interest is a system call
-     * ({@code epoll_ctl}) at the next select. If the channel becomes readable while nobody waits
-     * — rare: data or end of stream nobody asked for — the interest is dropped then. The write
-     * interest is dropped at once: a socket is nearly always writable, so a write interest left
-     * behind would wake the loop on the very next tick.
+     * <p>Optimisation (for many requests a second: one system call fewer per read): the
+     * selector's read interest is dropped <em>lazily</em>. After a readable callback fired, the
+     * interest stays on: a connection that just read part of an answer usually asks to read
+     * again at once, and each change of interest is a system call ({@code epoll_ctl}) at the
+     * next select. If the channel becomes readable while nobody waits — rare: data or end of
+     * stream nobody asked for — the interest is dropped then. The write interest is dropped at
+     * once: a socket is nearly always writable, so a write interest left behind would wake the
+     * loop on the very next tick.
+     * Plain version: {@code interest.applyTo(key.channel(), false)} in {@link #dispatch}, and no
+     * {@code keepReadInterest} parameter.
      */
     private final class Interest {
         final SelectionKey key;
@@ -400,6 +401,14 @@ public final class EventLoop implements AutoCloseable {
         this.errorHandler = Objects.requireNonNull(handler, "handler");
     }
 
+    /**
+     * The handler set last (the default one if none was set): for a layer on top of the loop
+     * that installs its own handler for a while and puts this one back afterwards.
+     */
+    public BiConsumer<String, Throwable> errorHandler() {
+        return errorHandler;
+    }
+
     /** Closes the selector. Callbacks still pending are dropped. Not while running. */
     @Override
     public void close() {
@@ -460,11 +469,11 @@ public final class EventLoop implements AutoCloseable {
     private void select(long waitMillis) {
         try {
             if (waitMillis == POLL) {
-                selector.selectNow(dispatcher);
+                selector.selectNow(this::dispatch);
             } else if (waitMillis == FOREVER) {
-                selector.select(dispatcher);
+                selector.select(this::dispatch);
             } else {
-                selector.select(dispatcher, waitMillis);
+                selector.select(this::dispatch, waitMillis);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("the selector failed", e);
@@ -509,9 +518,14 @@ public final class EventLoop implements AutoCloseable {
     /**
      * Hands {@code error} to the error handler with {@code context}, as the loop does for a
      * callback that throws; for machinery on the loop that catches an exception itself and must
-     * still not swallow it ({@link Repeating}). Loop thread only.
+     * still not swallow it ({@link Repeating}; the coroutines' scheduler, for a task that failed
+     * with nobody to hear it). A handler that throws does not stop the caller: its failure goes
+     * to standard error. Loop thread only.
      */
-    void report(String context, Throwable error) {
+    public void report(String context, Throwable error) {
+        Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(error, "error");
+        requireLoopThread("report");
         try {
             errorHandler.accept(context, error);
         } catch (Throwable handlerFailed) {
@@ -525,7 +539,15 @@ public final class EventLoop implements AutoCloseable {
         return ticks;
     }
 
-    /** Called by a timer cancelled while still in the heap. Removing it there would cost O(n): count it instead. */
+    /**
+     * Called by a timer cancelled while still in the heap.
+     *
+     * <p>Optimisation (for many cancelled timers, e.g. a time limit per request that is met):
+     * a cancelled timer stays in the heap, counted, and is dropped when it reaches the top, or
+     * all at once when more than half the heap is cancelled; removing it from the middle of a
+     * heap costs a search through the whole heap.
+     * Plain version: {@code timers.remove(timer);} here, and no {@code cancelledTimersInHeap}.
+     */
     void timerCancelled() {
         cancelledTimersInHeap++;
         if (cancelledTimersInHeap > COMPACT_ABOVE && cancelledTimersInHeap > timers.size() / 2) {

@@ -56,6 +56,21 @@ class EventLoopTest {
         assertEquals("boom", reported.getFirst().getMessage());
     }
 
+    /** A layer on top of the loop (the coroutines' scheduler) reports what it caught itself to the same handler. */
+    @Test
+    void reportHandsAnErrorToTheHandlerSetLastWithItsContext() {
+        List<String> reported = new ArrayList<>();
+        try (var loop = new EventLoop()) {
+            java.util.function.BiConsumer<String, Throwable> handler =
+                    (context, error) -> reported.add(context + ": " + error.getMessage());
+            loop.setErrorHandler(handler);
+            assertSame(handler, loop.errorHandler(), "the handler set last, for a layer that puts it back later");
+            loop.callSoon(() -> loop.report("a task failed and nobody waited for it", new IllegalStateException("lost")));
+            loop.run();
+        }
+        assertEquals(List.of("a task failed and nobody waited for it: lost"), reported);
+    }
+
     /** The last resort is standard error: captured here, so that the build log shows no alarming stack trace. */
     @Test
     void aFailingErrorHandlerDoesNotKillTheLoopEitherAndBothErrorsArePrinted() {

@@ -27,8 +27,9 @@ import java.util.stream.IntStream;
  * {@code blocking}: JDBC blocks its thread, so it must never run on the loop thread. Each
  * query is offloaded to a bounded executor — as many workers as connections allowed — and
  * its answer comes back as a {@link paradigms.generators.coroutine.Future}, completed on the
- * loop via {@code callSoonThreadSafe}. Meanwhile the heartbeat, a coroutine sleeping in a
- * loop, keeps ticking on the loop thread. (The stall it avoids is shown in WhatBreaksTest.)
+ * loop ({@link Offload}, built on the loop's {@code runInExecutor}). Meanwhile the heartbeat,
+ * a coroutine sleeping in a loop, keeps ticking on the loop thread. (The stall it avoids is
+ * shown in WhatBreaksTest.)
  */
 final class Blocking {
 
@@ -53,9 +54,9 @@ final class Blocking {
 
     /**
      * <pre>
-     * START               -> QUERYING:            heartbeat task spawned; gather the queries
-     * QUERYING            -> STOPPING_HEARTBEAT:  all answered: stop the heartbeat, cancel its task
-     * STOPPING_HEARTBEAT  -> DONE:                its task has ended
+     *   START              --heartbeat task spawned; gather the queries------------->  QUERYING
+     *   QUERYING           --all answered: stop the heartbeat, yield from StopBeat--->  STOPPING_HEARTBEAT
+     *   STOPPING_HEARTBEAT --its task has ended, cancelled (a failed one throws)---->  DONE
      * </pre>
      */
     static final class QueriesWithHeartbeat extends Coroutine<BlockingResult> {
@@ -88,7 +89,7 @@ final class Blocking {
             switch (state) {
                 case START -> {
                     heartbeat = new Heartbeat();
-                    beating = scheduler.spawn(new Beat(heartbeat, request.heartbeatInterval()));
+                    beating = scheduler.spawn(new Beat(heartbeat::tick, request.heartbeatInterval()));
                     List<Query> queries = IntStream.range(0, request.queries()).mapToObj(Query::new).toList();
                     state = State.QUERYING;
                     return yieldFrom(new Gather<>(scheduler, queries.size() + " queries", queries));
@@ -96,9 +97,8 @@ final class Blocking {
                 case QUERYING -> {
                     answers = (List<QueryAnswer>) sent;
                     beats = heartbeat.stop();
-                    beating.cancel();
                     state = State.STOPPING_HEARTBEAT;
-                    return completionOf(beating);
+                    return yieldFrom(new StopBeat(beating));
                 }
                 case STOPPING_HEARTBEAT -> {
                     state = State.DONE;
@@ -160,20 +160,20 @@ final class Blocking {
         }
     }
 
-    /** The heartbeat: {@code while True: heartbeat.tick(); yield Delay(interval)} — until cancelled. */
+    /** The heartbeat: {@code while True: tick(); yield Delay(interval)} — until cancelled. */
     static final class Beat extends Coroutine<Void> {
 
-        private final Heartbeat heartbeat;
+        private final Runnable tick;
         private final Duration interval;
 
-        Beat(Heartbeat heartbeat, Duration interval) {
-            this.heartbeat = heartbeat;
+        Beat(Runnable tick, Duration interval) {
+            this.tick = tick;
             this.interval = interval;
         }
 
         @Override
         protected Step<Void> resume(Object sent) {
-            heartbeat.tick();
+            tick.run();
             return sleep(interval);
         }
 
@@ -185,6 +185,54 @@ final class Blocking {
         @Override
         public String name() {
             return "heartbeat";
+        }
+    }
+
+    /**
+     * Stops the heartbeat's task and waits until it has ended. A heartbeat ends only by being
+     * cancelled: if its task failed instead — a tick threw, and the heartbeat stopped beating
+     * early — that failure is thrown here, not swallowed ({@code completionOf} hands back the
+     * task however it ended, and looking at how is this coroutine's job).
+     * <pre>
+     *   START    --cancel the task; wait for it to end-->  STOPPING
+     *   STOPPING --it was cancelled (or had finished)--->  (returns)
+     *   STOPPING --it had failed------------------------>  (throws its exception)
+     * </pre>
+     */
+    static final class StopBeat extends Coroutine<Void> {
+
+        private final Task<Void> beating;
+        private boolean stopping;
+
+        StopBeat(Task<Void> beating) {
+            this.beating = beating;
+        }
+
+        @Override
+        protected Step<Void> resume(Object sent) throws Exception {
+            if (!stopping) {
+                stopping = true;
+                beating.cancel();
+                return completionOf(beating);
+            }
+            if (beating.isFailed()) {
+                Throwable failure = beating.exception();
+                if (failure instanceof Exception exception) {
+                    throw exception;
+                }
+                throw (Error) failure;
+            }
+            return returning(null);
+        }
+
+        @Override
+        public String state() {
+            return stopping ? "STOPPING" : "START";
+        }
+
+        @Override
+        public String name() {
+            return "stop the heartbeat";
         }
     }
 }

@@ -13,15 +13,16 @@ import java.util.function.Consumer;
  *
  * <p><b>States</b>:
  * <pre>
- * PENDING -> DONE:      complete(value)
- * PENDING -> FAILED:    fail(error)
- * PENDING -> CANCELLED: cancel()
+ *   PENDING --complete(value)-->  DONE
+ *   PENDING --fail(error)------>  FAILED
+ *   PENDING --cancel()--------->  CANCELLED
+ *   DONE, FAILED, CANCELLED: final
  * </pre>
  * Each later attempt to complete, fail or cancel returns false and changes nothing.
  *
  * <p><b>Threads:</b> the loop thread only — every method, including completing it. Another
- * thread hands a result over with {@code loop.callSoonThreadSafe(() -> future.complete(v))}
- * (see {@link Offload}). That is why no field here is volatile or locked.
+ * thread hands a result over through the loop ({@link Offload} does it with the loop's
+ * {@code runInExecutor}). That is why no field here is volatile or locked.
  *
  * <p><b>Done-callbacks</b> run on the loop thread, never inside the call that completed the
  * future: each is handed to {@code loop.callSoon}. So a callback never runs in the middle of
@@ -43,10 +44,14 @@ public class Future<T> {
     private State state = State.PENDING;
     private T value;
     private Throwable error;
+    private boolean failureSeen; // someone asked for the failure: see failureNobodySaw()
     /*
-     * The done-callbacks, in the order added. Most futures get one or none — a task's, the
-     * gather's, the one coroutine waiting for it — so the first has a field of its own and a
-     * list is made only for a second: with a million tasks, a list per task would be 48 MB.
+     * The done-callbacks, in the order added.
+     *
+     * Optimisation (for a million waiting tasks): most futures get one callback or none — a
+     * task's, the gather's, the one coroutine waiting for it — so the first has a field of its
+     * own and a list is made only for a second; a list per task would be about 48 bytes a task.
+     * Plain version: private final List<Consumer<? super Future<T>>> callbacks = new ArrayList<>();
      */
     private Consumer<? super Future<T>> firstCallback;
     private List<Consumer<? super Future<T>>> moreCallbacks;
@@ -95,6 +100,7 @@ public class Future<T> {
                 return value;
             }
             case FAILED -> {
+                failureSeen = true;
                 if (error instanceof RuntimeException unchecked) {
                     throw unchecked;
                 }
@@ -111,7 +117,10 @@ public class Future<T> {
     /** The failure, the cancellation as an exception, or null when it completed normally. */
     public final Throwable exception() {
         return switch (state) {
-            case FAILED -> error;
+            case FAILED -> {
+                failureSeen = true;
+                yield error;
+            }
             case CANCELLED -> new CancellationException(this + " was cancelled");
             case DONE -> null;
             case PENDING -> throw new IllegalStateException(this + " is not done yet");
@@ -151,8 +160,12 @@ public class Future<T> {
     }
 
     /**
-     * A done-callback that runs at once instead of on a later loop turn: the type marks it, so
-     * that no wrapper object is made per callback (a gather of a million tasks adds a million).
+     * A done-callback that runs at once instead of on a later loop turn.
+     *
+     * <p>Optimisation (for a million waiting tasks): the type marks it, so that the list of
+     * callbacks holds it as it is, with no wrapper object per callback saying "run at once".
+     * Plain version: {@code keep(new DoneCallback(callback, true))}, a record of the callback
+     * and its flag, made for every callback.
      */
     @FunctionalInterface
     interface Waker extends Consumer<Future<?>> {
@@ -172,6 +185,15 @@ public class Future<T> {
 
     public final Scheduler scheduler() {
         return scheduler;
+    }
+
+    /**
+     * The failure, if it failed and nobody has asked for it — not through {@link #result()},
+     * not through {@link #exception()}: the scheduler reports such a task's failure rather
+     * than let it vanish (asyncio's "Task exception was never retrieved"). Null otherwise.
+     */
+    final Throwable failureNobodySaw() {
+        return state == State.FAILED && !failureSeen ? error : null;
     }
 
     /** Whether it is pending or how it ended — for the dump. */

@@ -36,8 +36,6 @@ public final class Gather<T> extends Coroutine<List<T>> {
     private Future<Void> settled;
     private int ended;
     private Throwable failure;
-    /** One for all its tasks, made once: a method reference per task would be a million objects for a million tasks. */
-    private final Future.Waker onTaskEnded = this::taskEnded;
 
     public Gather(Scheduler scheduler, String what, List<? extends Coroutine<? extends T>> coroutines) {
         this.scheduler = scheduler;
@@ -53,7 +51,7 @@ public final class Gather<T> extends Coroutine<List<T>> {
                 settled = scheduler.newFuture("its " + coroutines.size() + " tasks");
                 for (Coroutine<? extends T> coroutine : coroutines) {
                     Task<? extends T> task = scheduler.spawn(coroutine);
-                    task.onDoneNow(onTaskEnded); // only counts and completes a future: safe to run at once
+                    task.onDoneNow(this::taskEnded); // only counts and completes a future: safe to run at once
                     tasks.add(task);
                 }
                 if (tasks.isEmpty()) {
@@ -80,13 +78,23 @@ public final class Gather<T> extends Coroutine<List<T>> {
         }
     }
 
-    /** Run as each task ends, on the loop thread: count it; settle at the first failure or the last end. */
+    /**
+     * Run as each task ends, on the loop thread: count it; settle at the first failure or the
+     * last end. A task that fails after the first failure — while the others are being
+     * cancelled, say in its clean-up — is not lost: its exception is added to the first one's
+     * suppressed exceptions, as a {@code try}-with-resources does with a failing {@code close}.
+     */
     private void taskEnded(Future<?> task) {
         ended++;
         if ((task.isFailed() || task.isCancelled()) && failure == null) {
             failure = task.exception();
             settled.complete(null);
-        } else if (ended == tasks.size()) {
+            return;
+        }
+        if (task.isFailed() && task.exception() != failure) {
+            failure.addSuppressed(task.exception());
+        }
+        if (ended == tasks.size()) {
             settled.complete(null);
         }
     }

@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -21,9 +22,15 @@ import java.util.function.Consumer;
  * (with {@code callSoon}) when the first task becomes ready, not one per task.
  *
  * <p><b>Threads:</b> everything here runs on the loop thread, except {@link #run}, called
- * by the thread that owns the loop (it becomes the loop thread while the loop runs), and
- * the hand-over from {@link Offload}'s worker threads, which goes through
- * {@code callSoonThreadSafe} and a {@link java.util.concurrent.Semaphore}.
+ * by the thread that owns the loop (it becomes the loop thread while the loop runs). Work
+ * offloaded to other threads ({@link Offload}) comes back through the loop's
+ * {@code runInExecutor}, which also keeps the loop running until it has.
+ *
+ * <p><b>Nothing fails silently.</b> A callback that throws on the loop while {@code run}
+ * runs makes {@code run} throw. A task that fails while nobody waits for it — spawned and
+ * forgotten — keeps its exception, and when {@code run} ends, each such failure nobody
+ * asked for is handed to the loop's error handler (the one set before {@code run}) as
+ * "task exception was never retrieved", as asyncio logs it.
  */
 public final class Scheduler {
 
@@ -32,24 +39,15 @@ public final class Scheduler {
 
     // Loop thread only.
     private final ArrayDeque<Task<?>> ready = new ArrayDeque<>();
-    /*
-     * The live tasks — spawned and not done — in spawn order, for the dump and for cancelling
-     * them all: a doubly linked list through the tasks' own fields, not a LinkedHashSet, whose
-     * entry would cost 48 bytes per task (48 MB for the waiters exercise's million).
-     */
-    private Task<?> firstLive;
-    private Task<?> lastLive;
+    private final LiveTasks live = new LiveTasks(); // spawned and not done, in spawn order
+    private final List<Task<?>> failed = new ArrayList<>(); // failed tasks: reported at the end if nobody asked
     private boolean tickScheduled;
     private long ticks;
     private int lastTaskId;
     private Consumer<String> tickWatcher;
-    private int offloadsOutstanding;
     private Throwable callbackFailure;
     private boolean running;
     private Task<?> current; // the task whose step runs right now, or null
-
-    /** Released by a worker thread each time it has handed a result to the loop (see {@link Offload}). */
-    private final java.util.concurrent.Semaphore handedOver = new java.util.concurrent.Semaphore(0);
 
     public Scheduler(EventLoop loop) {
         this(loop, Trace.off());
@@ -69,24 +67,13 @@ public final class Scheduler {
         return trace;
     }
 
-    /** Whether steps are recorded: not asking the clock twice per step when nobody looks saves a little per step. */
-    boolean tracing() {
-        return trace != Trace.off();
-    }
-
     /**
      * Wraps {@code coroutine} in a task, ready to run at the next tick (asyncio's
      * {@code create_task}). Loop thread only — or before {@link #run}, while the loop is idle.
      */
     public <T> Task<T> spawn(Coroutine<T> coroutine) {
         var task = new Task<>(this, ++lastTaskId, coroutine);
-        task.previousLive = lastLive;
-        if (lastLive == null) {
-            firstLive = task;
-        } else {
-            lastLive.nextLive = task;
-        }
-        lastLive = task;
+        live.add(task);
         makeReady(task);
         return task;
     }
@@ -122,11 +109,11 @@ public final class Scheduler {
      */
     public String dump() {
         List<Task<?>> waiting = new ArrayList<>();
-        for (Task<?> task = firstLive; task != null; task = task.nextLive) {
+        live.forEach(task -> {
             if (task.state() == Task.State.WAITING) {
                 waiting.add(task);
             }
-        }
+        });
         var text = new StringBuilder("tick " + ticks + ": " + ready.size() + " ready, " + waiting.size() + " waiting");
         for (Task<?> task : ready) {
             text.append(System.lineSeparator()).append("  ready    ").append(task.describe());
@@ -144,7 +131,8 @@ public final class Scheduler {
      * task it left behind have finished — asyncio's {@code run}. Tasks spawned before
      * {@code run} start with it. When {@code main} ends, the
      * tasks still alive are cancelled, and the loop keeps running until their clean-up is
-     * done: nothing outlives the call.
+     * done and every offloaded call has landed: nothing outlives the call. Then each task
+     * that failed with nobody asking for its exception is reported to the loop's error handler.
      *
      * @return main's result
      * @throws CompletionException wrapping main's checked exception (unchecked ones and
@@ -157,20 +145,24 @@ public final class Scheduler {
             throw new IllegalStateException("this scheduler is already running");
         }
         running = true;
-        try {
-            return runMain(main);
-        } finally {
-            running = false;
-        }
-    }
-
-    private <T> T runMain(Coroutine<T> main) {
+        callbackFailure = null;
+        BiConsumer<String, Throwable> callersHandler = loop.errorHandler();
         loop.setErrorHandler((where, error) -> {
             if (callbackFailure == null) {
                 callbackFailure = new IllegalStateException("a callback failed on the loop (" + where + ")", error);
             }
             loop.stop();
         });
+        try {
+            return runMain(main);
+        } finally {
+            loop.setErrorHandler(callersHandler);
+            running = false;
+            reportFailuresNobodySaw();
+        }
+    }
+
+    private <T> T runMain(Coroutine<T> main) {
         List<Task<T>> mainTask = new ArrayList<>(1);
         // Handed over, so that main is spawned on the loop thread once the loop runs.
         loop.callSoonThreadSafe(() -> {
@@ -178,22 +170,15 @@ public final class Scheduler {
             task.addDoneCallback(done -> cancelAll());
             mainTask.add(task);
         });
-        while (true) {
-            loop.run();
-            if (callbackFailure != null) {
-                cancelAll();
-                loop.run(); // let the cancelled tasks clean up
-                throw new IllegalStateException(callbackFailure.getMessage(), callbackFailure.getCause());
-            }
-            if (firstLive == null && !mainTask.isEmpty() && mainTask.getFirst().isDone() && offloadsOutstanding == 0) {
-                break;
-            }
-            if (offloadsOutstanding > 0) {
-                // The loop had nothing to do, but a worker thread owes it a result: wait for the
-                // hand-over, then let the loop run the callback it brought.
-                handedOver.acquireUninterruptibly();
-                continue;
-            }
+        // The loop returns when it has no work left — no ready callback, timer, I/O interest or
+        // offloaded call it waits for — or when a callback failed (the handler above stopped it).
+        loop.run();
+        if (callbackFailure != null) {
+            cancelAll();
+            loop.run(); // let the cancelled tasks clean up, and the offloaded calls land
+            throw new IllegalStateException(callbackFailure.getMessage(), callbackFailure.getCause());
+        }
+        if (!live.isEmpty()) {
             String stuck = dump();
             cancelAll();
             loop.run();
@@ -207,13 +192,21 @@ public final class Scheduler {
     }
 
     private void cancelAll() {
-        for (Task<?> task = firstLive, next; task != null; task = next) {
-            next = task.nextLive; // cancel() never unlinks (a task leaves the list when it finishes, in a later step), but be safe
-            task.cancel();
-        }
+        live.forEach(Task::cancel);
     }
 
-    // ------------------------------------------------------------------ for Task and Offload
+    /** Hands each failure nobody asked for to the caller's error handler, once. */
+    private void reportFailuresNobodySaw() {
+        for (Task<?> task : failed) {
+            Throwable unseen = task.failureNobodySaw();
+            if (unseen != null) {
+                loop.report("task exception was never retrieved: " + task, unseen);
+            }
+        }
+        failed.clear();
+    }
+
+    // ------------------------------------------------------------------ for Task
 
     void makeReady(Task<?> task) {
         ready.add(task);
@@ -224,32 +217,10 @@ public final class Scheduler {
     }
 
     void taskDone(Task<?> task) {
-        if (task.previousLive == null) {
-            firstLive = task.nextLive;
-        } else {
-            task.previousLive.nextLive = task.nextLive;
+        live.remove(task);
+        if (task.isFailed()) {
+            failed.add(task);
         }
-        if (task.nextLive == null) {
-            lastLive = task.previousLive;
-        } else {
-            task.nextLive.previousLive = task.previousLive;
-        }
-        task.previousLive = null;
-        task.nextLive = null;
-    }
-
-    void offloadStarted() {
-        offloadsOutstanding++;
-    }
-
-    /** On the loop thread, when the worker's result has arrived. */
-    void offloadLanded() {
-        offloadsOutstanding--;
-    }
-
-    /** On the worker thread, right after it called {@code callSoonThreadSafe}. */
-    void offloadHandedOver() {
-        handedOver.release();
     }
 
     private void tick() {

@@ -19,7 +19,6 @@ public final class Semaphore {
 
     private final Scheduler scheduler;
     private final String name;
-    private final String turnLabel; // made once: a label per waiter would cost a string per acquire
     private int permits;
     private final ArrayDeque<Future<Void>> waiters = new ArrayDeque<>(); // each completed = a permit handed over
 
@@ -29,7 +28,6 @@ public final class Semaphore {
         }
         this.scheduler = scheduler;
         this.name = name;
-        this.turnLabel = "turn for " + name;
         this.permits = permits;
     }
 
@@ -78,7 +76,7 @@ public final class Semaphore {
                         state = State.ACQUIRED;
                         return returning(null);
                     }
-                    turn = scheduler.newFuture(turnLabel);
+                    turn = scheduler.newFuture("turn for " + name);
                     waiters.add(turn);
                     state = State.WAITING;
                     return resultOf(turn);

@@ -12,31 +12,38 @@ import java.util.concurrent.CancellationException;
  * explicit stack, resumes the one on top, and turns what it yields into a registration with
  * the loop whose callback puts the Task back on its scheduler's ready list.
  *
- * <p><b>States</b> (loop thread only):
+ * <p><b>States</b>, all changed on the loop thread:
  * <pre>
- * READY   -> RUNNING: its scheduler's tick reaches it (step())
- * RUNNING -> RUNNING: the top coroutine yielded Delegate(sub): push sub, start it at once;
- *                     it yielded Result or Completion of a future already done: resume it at once
- *                     (as asyncio's {@code await} of a done future does not suspend);
- *                     the top returned: pop it, send its value to the one below;
- *                     the top threw: pop it, throw the exception into the one below
- * RUNNING -> WAITING: the top yielded Readable, Writable, Delay, Result or Completion:
- *                     register with the loop (or the future) and return to the loop
- * RUNNING -> READY:   the top yielded Pass: straight to the back of the ready list
- * WAITING -> READY:   what it waited for happened; what to resume with is kept until it runs
- * RUNNING -> DONE:    the bottom coroutine returned (the future completes), threw (it fails),
- *                     or let a CancellationException out (it is cancelled)
+ *   READY   --its scheduler's tick reaches it (step())------------------------>  RUNNING
+ *   RUNNING --the top yielded Delegate(sub): push sub, start it at once------->  RUNNING
+ *   RUNNING --the top yielded Result or Completion of a future already done--->  RUNNING
+ *             (resumed at once, as asyncio's {@code await} of a done future does not suspend)
+ *   RUNNING --the top returned: pop it, send its value to the one below------->  RUNNING
+ *   RUNNING --the top threw: pop it, throw the exception into the one below--->  RUNNING
+ *   RUNNING --the top yielded Readable, Writable, Delay, Result or Completion->  WAITING
+ *             (registered with the loop or the future; back to the loop)
+ *   RUNNING --the top yielded Pass-------------------------------------------->  READY (at the back)
+ *   WAITING --what it waited for happened (what to resume with is kept)------>  READY
+ *   WAITING --cancel(): the wait is undone------------------------------------>  READY
+ *   RUNNING --the bottom coroutine returned----------------------------------->  DONE (completed)
+ *   RUNNING --the bottom coroutine threw-------------------------------------->  DONE (failed)
+ *   RUNNING --the bottom coroutine let a CancellationException out------------>  DONE (cancelled)
+ *   DONE: final; cancel() returns false
  * </pre>
- * {@link #cancel()} asks, it does not kill: in WAITING the wait is undone and the Task goes
- * to READY; in READY and WAITING the next resumption throws a {@link CancellationException}
- * into the top coroutine instead of sending it a value; in RUNNING (a task cancelling
- * itself) it is thrown in at the next {@code yield}. The exception unwinds the stack of
- * coroutines, running each one's {@link Coroutine#cleanUp} — or is caught, and the task
- * goes on. A task not yet started is cancelled without running at all.
+ * {@link #cancel()} asks, it does not kill: in READY and WAITING the next resumption throws a
+ * {@link CancellationException} into the top coroutine instead of sending it a value; in
+ * RUNNING (a task cancelling itself) it is thrown in at the next {@code yield}. The exception
+ * unwinds the stack of coroutines, running each one's {@link Coroutine#cleanUp} — or is
+ * caught, and the task goes on. A task not yet started is cancelled without running at all.
  *
- * <p>A wait is undone by removing the channel's interest, cancelling the timer or removing
- * the done-callback; a wake-up that was already scheduled when the wait was undone is
- * recognised as stale by its wait number and ignored.
+ * <p>A wait is undone by the {@code undoWait} action that {@code startWaiting} left: remove
+ * the channel's interest, cancel the timer or remove the done-callback. A wake-up that was
+ * already scheduled when the wait was undone is recognised as stale by its wait number and
+ * ignored.
+ *
+ * <p>A task that fails while nobody waits for it keeps its exception; its scheduler reports
+ * it to the loop's error handler when {@link Scheduler#run} ends, unless someone asked for
+ * it meanwhile ({@link #result()} or {@link #exception()}).
  */
 public final class Task<T> extends Future<T> {
 
@@ -46,9 +53,12 @@ public final class Task<T> extends Future<T> {
     private final Coroutine<T> coroutine;
     /**
      * The stack of coroutines: its top, the coroutine running or suspended now; each one's
-     * {@link Coroutine#caller} is the one below, down to the task's own coroutine at the bottom
-     * (as a Python frame's {@code f_back} links it to its caller). A linked stack rather than an
-     * {@code ArrayDeque}: no array per task — 64 bytes a task, 64 MB for a million sleeping ones.
+     * {@link Coroutine#caller} is the one below, down to the task's own coroutine at the bottom.
+     *
+     * <p>Optimisation (for a million waiting tasks): a stack linked through the coroutines
+     * rather than a collection: no array per task, about 64 bytes a task (64 MB for a million).
+     * Plain version: {@code private final ArrayDeque<Coroutine<?>> stack = new ArrayDeque<>();}
+     * with {@code stack.push(sub)}, {@code stack.pop()} and {@code stack.peek()} for the top.
      */
     private Coroutine<?> top;
 
@@ -57,13 +67,19 @@ public final class Task<T> extends Future<T> {
     private Throwable toThrow;     // or what it throws in instead
     private boolean cancelling;    // cancel() asked; the CancellationException is not thrown in yet
     private Await awaiting;        // while WAITING: what for (for the dump)
-    private Object waitHandle;     // while WAITING for a timer or a future: the Timer, or the Waker to remove
+    private Runnable undoWait;     // while WAITING: what cancel() does to stop waiting
     private int waitNumber;        // tells a stale wake-up from the current one
-    Task<?> previousLive;          // the scheduler's list of live tasks, in spawn order: its links, its business
+    Task<?> previousLive;          // the links of the scheduler's LiveTasks: its business
     Task<?> nextLive;
 
     Task(Scheduler scheduler, int id, Coroutine<T> coroutine) {
-        super(scheduler, null); // named lazily (see toString): most tasks are never printed; scheduler() is the future's
+        /*
+         * Optimisation (for a million waiting tasks): the future's label is made only when
+         * asked for (see toString); most tasks are never printed, and a label is a string of
+         * some 50 bytes per task.
+         * Plain version: super(scheduler, "task #" + id + " " + coroutine.name());
+         */
+        super(scheduler, null);
         this.id = id;
         this.coroutine = coroutine;
         this.top = coroutine;
@@ -119,10 +135,6 @@ public final class Task<T> extends Future<T> {
         cancelling = false;
         toSend = null;
         toThrow = null;
-        if (!scheduler().tracing()) {
-            run(value, error);
-            return;
-        }
         try (var slice = scheduler().trace().begin(coroutine.name())) { // one span per step: the gaps are the suspensions
             run(value, error);
         }
@@ -197,9 +209,18 @@ public final class Task<T> extends Future<T> {
         state = State.WAITING;
         var loop = scheduler().loop();
         switch (awaited) {
-            case Await.Readable(var channel) -> loop.onReadable(channel, () -> wake(myWait, null, null));
-            case Await.Writable(var channel) -> loop.onWritable(channel, () -> wake(myWait, null, null));
-            case Await.Delay(var duration) -> waitHandle = loop.callLater(duration, () -> wake(myWait, null, null));
+            case Await.Readable(var channel) -> {
+                loop.onReadable(channel, () -> wake(myWait, null, null));
+                undoWait = () -> loop.removeInterest(channel);
+            }
+            case Await.Writable(var channel) -> {
+                loop.onWritable(channel, () -> wake(myWait, null, null));
+                undoWait = () -> loop.removeInterest(channel);
+            }
+            case Await.Delay(var duration) -> {
+                Timer timer = loop.callLater(duration, () -> wake(myWait, null, null));
+                undoWait = timer::cancel;
+            }
             case Await.Result(Future<?> future) -> whenDone(future, myWait, true);
             case Await.Completion(Future<?> future) -> whenDone(future, myWait, false);
             case Await.Pass() -> wake(myWait, null, null);
@@ -219,7 +240,7 @@ public final class Task<T> extends Future<T> {
         };
         future.onDoneNow(callback);
         if (state == State.WAITING) { // not woken at once by a future done meanwhile
-            waitHandle = callback;
+            undoWait = () -> future.removeDoneCallback(callback);
         }
     }
 
@@ -228,7 +249,7 @@ public final class Task<T> extends Future<T> {
             return; // a wake-up for a wait that cancel() already undid
         }
         awaiting = null;
-        waitHandle = null;
+        undoWait = null;
         toSend = value;
         toThrow = error;
         state = State.READY;
@@ -237,23 +258,13 @@ public final class Task<T> extends Future<T> {
 
     /**
      * Undoes the current wait, so that nothing is left registered for a task that no longer
-     * waits: the channel's interest, the timer, the done-callback. A switch on what it waits
-     * for rather than an "undo" lambda made at every wait: one object fewer per wait.
+     * waits: the channel's interest, the timer, the done-callback.
      */
     private void stopWaiting() {
         waitNumber++; // any wake-up already on its way is now stale
-        var loop = scheduler().loop();
-        switch (awaiting) {
-            case Await.Readable(var channel) -> loop.removeInterest(channel);
-            case Await.Writable(var channel) -> loop.removeInterest(channel);
-            case Await.Delay delay -> ((Timer) waitHandle).cancel();
-            case Await.Result(Future<?> future) -> future.removeDoneCallback((Future.Waker) waitHandle);
-            case Await.Completion(Future<?> future) -> future.removeDoneCallback((Future.Waker) waitHandle);
-            case Await.Pass pass -> { } // woken at once: never WAITING
-            case Await.Delegate delegate -> { } // never waits
-        }
+        undoWait.run();
         awaiting = null;
-        waitHandle = null;
+        undoWait = null;
     }
 
     @SuppressWarnings("unchecked")

@@ -317,4 +317,24 @@ class PrimitivesTest {
             assertInstanceOf(java.sql.SQLException.class, failure.getCause());
         }
     }
+
+    /** The loop counts an offloaded call as pending work until its answer lands, even when nobody wants the answer any more. */
+    @Test
+    void aCancelledOffloadIsStillWaitedForSoNoWorkerOutlivesRun() {
+        var landedBeforeRunReturned = new java.util.concurrent.atomic.AtomicBoolean();
+        List<Future<String>> offloads = new ArrayList<>();
+        try (ExecutorService workers = Executors.newSingleThreadExecutor()) {
+            OnNewLoop.run(s -> new TestCoroutines.Doing("main", name -> {
+                Future<String> answer = Offload.call(s, workers, "slow work", () -> {
+                    Thread.sleep(100); // stands for a blocking call that takes a while: the lesson is that run() waits for it
+                    landedBeforeRunReturned.set(true);
+                    return "too late";
+                });
+                answer.cancel(); // main gives up on it and returns at once
+                offloads.add(answer);
+            }));
+            assertTrue(landedBeforeRunReturned.get(), "run() returned only after the worker had handed its answer back");
+            assertTrue(offloads.getFirst().isCancelled(), "the late answer was dropped");
+        }
+    }
 }

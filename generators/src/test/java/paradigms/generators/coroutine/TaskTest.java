@@ -11,6 +11,7 @@ import paradigms.generators.coroutine.TestCoroutines.Sleeper;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
@@ -175,5 +176,60 @@ class TaskTest {
             Task<String> task = s.spawn(new Sleeper("t", Duration.ofMillis(1), new ArrayList<>()));
             assertThrows(UnsupportedOperationException.class, () -> task.complete("forged"));
         }));
+    }
+
+    /** Spawned, failed, forgotten: asyncio logs "Task exception was never retrieved"; here the loop's error handler hears it. */
+    @Test
+    void aTaskFailureNobodyAskedForIsReportedToTheLoopsErrorHandlerWhenRunEnds() {
+        List<String> reported = new ArrayList<>();
+        var failure = new IllegalStateException("nobody waits for me");
+        try (var loop = new EventLoop()) {
+            java.util.function.BiConsumer<String, Throwable> handler = (context, error) -> reported.add(context + ": " + error.getMessage());
+            loop.setErrorHandler(handler);
+            var scheduler = new Scheduler(loop);
+            scheduler.run(new Spawning(scheduler, List.of(new Doing("forgotten", name -> {
+                throw failure;
+            })), tasks -> { }, false));
+            assertSame(handler, loop.errorHandler(), "run() put the caller's error handler back");
+        }
+        assertEquals(List.of("task exception was never retrieved: task #2 forgotten: nobody waits for me"), reported);
+    }
+
+    @Test
+    void aTaskFailureSomeoneAskedForAndACancellationAreNotReported() {
+        List<Throwable> reported = new ArrayList<>();
+        var failure = new IllegalStateException("seen by the gather");
+        try (var loop = new EventLoop()) {
+            loop.setErrorHandler((context, error) -> reported.add(error));
+            var scheduler = new Scheduler(loop);
+            var thrown = assertThrows(IllegalStateException.class, () -> scheduler.run(new Gather<>(scheduler, "two", List.<Coroutine<?>>of(
+                    new Doing("failing", name -> {
+                        throw failure;
+                    }),
+                    new Sleeper("cancelled", Duration.ofSeconds(20), new ArrayList<>())))));
+            assertSame(failure, thrown);
+        }
+        assertEquals(List.of(), reported, "the gather took the failure; the other task was cancelled");
+    }
+
+    @Test
+    void aSecondFailureInAGatherIsAddedToTheFirstAsSuppressedNotLost() {
+        List<Throwable> reported = new ArrayList<>();
+        var first = new IllegalStateException("first");
+        var second = new IllegalStateException("second");
+        try (var loop = new EventLoop()) {
+            loop.setErrorHandler((context, error) -> reported.add(error));
+            var scheduler = new Scheduler(loop);
+            var thrown = assertThrows(IllegalStateException.class, () -> scheduler.run(new Gather<>(scheduler, "two", List.of(
+                    new Doing("a", name -> {
+                        throw first;
+                    }),
+                    new Doing("b", name -> {
+                        throw second;
+                    })))));
+            assertSame(first, thrown);
+            assertTrue(Arrays.asList(thrown.getSuppressed()).contains(second), Arrays.toString(thrown.getSuppressed()));
+        }
+        assertEquals(List.of(), reported);
     }
 }
