@@ -24,11 +24,12 @@ import java.util.Locale;
  * the coroutine, its {@link Sleep}, its task, and one timer in the loop's heap — so one loop
  * thread holds a million of them.
  *
- * <p><b>How far N goes: the heap decides.</b> Measured here ({@code Benchmark}'s waiters part,
- * figures in the README): about 290 bytes of live heap per sleeping task — the waiter (40), its
- * {@code Sleep} (32), its task (88), the loop's timer (48) with its two small lambdas (40),
- * the {@code Delay} it waits for (16), and its slots in the gather's lists, the ready queue and
- * the timer heap — and about 400 bytes at the peak, counting the garbage of starting it.
+ * <p><b>How far N goes: the heap decides.</b> A sleeping task keeps a few hundred bytes of
+ * live heap (measured with {@code Benchmark}'s waiters part; see the chapter's Measured
+ * section): the waiter (40), its {@code Sleep} (32), its task (88), the loop's timer (48) with
+ * its two small lambdas (40), the {@code Delay} it waits for (16), and its slots in the
+ * gather's lists, the ready queue and the timer heap — and about 400 bytes at the peak,
+ * counting the garbage of starting it.
  * Nothing else runs out first: one thread, one selector, no file descriptor per task, and the
  * timer heap costs O(log N) per timer. So the capacity is computed from this JVM's maximum heap
  * at {@value #HEAP_BYTES_PER_TASK} bytes a task: about 3.5 times the live figure and 2.5 times the

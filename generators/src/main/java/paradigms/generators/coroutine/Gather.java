@@ -36,6 +36,12 @@ public final class Gather<T> extends Coroutine<List<T>> {
     private Future<Void> settled;
     private int ended;
     private Throwable failure;
+    /*
+     * Optimisation (for a million waiting tasks): one done-callback for all its tasks, made
+     * once; a method reference made per task would be an object, 16 bytes, per task.
+     * Plain version: task.onDoneNow(this::taskEnded);
+     */
+    private final Future.Waker onTaskEnded = this::taskEnded;
 
     public Gather(Scheduler scheduler, String what, List<? extends Coroutine<? extends T>> coroutines) {
         this.scheduler = scheduler;
@@ -51,7 +57,7 @@ public final class Gather<T> extends Coroutine<List<T>> {
                 settled = scheduler.newFuture("its " + coroutines.size() + " tasks");
                 for (Coroutine<? extends T> coroutine : coroutines) {
                     Task<? extends T> task = scheduler.spawn(coroutine);
-                    task.onDoneNow(this::taskEnded); // only counts and completes a future: safe to run at once
+                    task.onDoneNow(onTaskEnded); // only counts and completes a future: safe to run at once
                     tasks.add(task);
                 }
                 if (tasks.isEmpty()) {

@@ -36,8 +36,8 @@ import java.util.concurrent.CancellationException;
  * unwinds the stack of coroutines, running each one's {@link Coroutine#cleanUp} — or is
  * caught, and the task goes on. A task not yet started is cancelled without running at all.
  *
- * <p>A wait is undone by the {@code undoWait} action that {@code startWaiting} left: remove
- * the channel's interest, cancel the timer or remove the done-callback. A wake-up that was
+ * <p>A wait is undone by {@code stopWaiting}: remove the channel's interest, cancel the timer
+ * or remove the done-callback that {@code startWaiting} registered. A wake-up that was
  * already scheduled when the wait was undone is recognised as stale by its wait number and
  * ignored.
  *
@@ -66,8 +66,8 @@ public final class Task<T> extends Future<T> {
     private Object toSend;         // what the next resumption sends, when READY
     private Throwable toThrow;     // or what it throws in instead
     private boolean cancelling;    // cancel() asked; the CancellationException is not thrown in yet
-    private Await awaiting;        // while WAITING: what for (for the dump)
-    private Runnable undoWait;     // while WAITING: what cancel() does to stop waiting
+    private Await awaiting;        // while WAITING: what for (for the dump, and to undo the wait)
+    private Object waitHandle;     // while WAITING for a timer or a future: the Timer, or the Waker to remove (see stopWaiting)
     private int waitNumber;        // tells a stale wake-up from the current one
     Task<?> previousLive;          // the links of the scheduler's LiveTasks: its business
     Task<?> nextLive;
@@ -209,18 +209,9 @@ public final class Task<T> extends Future<T> {
         state = State.WAITING;
         var loop = scheduler().loop();
         switch (awaited) {
-            case Await.Readable(var channel) -> {
-                loop.onReadable(channel, () -> wake(myWait, null, null));
-                undoWait = () -> loop.removeInterest(channel);
-            }
-            case Await.Writable(var channel) -> {
-                loop.onWritable(channel, () -> wake(myWait, null, null));
-                undoWait = () -> loop.removeInterest(channel);
-            }
-            case Await.Delay(var duration) -> {
-                Timer timer = loop.callLater(duration, () -> wake(myWait, null, null));
-                undoWait = timer::cancel;
-            }
+            case Await.Readable(var channel) -> loop.onReadable(channel, () -> wake(myWait, null, null));
+            case Await.Writable(var channel) -> loop.onWritable(channel, () -> wake(myWait, null, null));
+            case Await.Delay(var duration) -> waitHandle = loop.callLater(duration, () -> wake(myWait, null, null));
             case Await.Result(Future<?> future) -> whenDone(future, myWait, true);
             case Await.Completion(Future<?> future) -> whenDone(future, myWait, false);
             case Await.Pass() -> wake(myWait, null, null);
@@ -240,7 +231,7 @@ public final class Task<T> extends Future<T> {
         };
         future.onDoneNow(callback);
         if (state == State.WAITING) { // not woken at once by a future done meanwhile
-            undoWait = () -> future.removeDoneCallback(callback);
+            waitHandle = callback;
         }
     }
 
@@ -249,7 +240,7 @@ public final class Task<T> extends Future<T> {
             return; // a wake-up for a wait that cancel() already undid
         }
         awaiting = null;
-        undoWait = null;
+        waitHandle = null;
         toSend = value;
         toThrow = error;
         state = State.READY;
@@ -262,9 +253,25 @@ public final class Task<T> extends Future<T> {
      */
     private void stopWaiting() {
         waitNumber++; // any wake-up already on its way is now stale
-        undoWait.run();
+        /*
+         * Optimisation (for a million waiting tasks): a switch on what it waits for, using the
+         * Timer or Waker that startWaiting kept in waitHandle, instead of a Runnable undoWait
+         * that startWaiting would make at every wait (undoWait = timer::cancel, and so on):
+         * one object fewer, 16 bytes, per waiting task.
+         * Plain version: undoWait.run();
+         */
+        var loop = scheduler().loop();
+        switch (awaiting) {
+            case Await.Readable(var channel) -> loop.removeInterest(channel);
+            case Await.Writable(var channel) -> loop.removeInterest(channel);
+            case Await.Delay delay -> ((Timer) waitHandle).cancel();
+            case Await.Result(Future<?> future) -> future.removeDoneCallback((Future.Waker) waitHandle);
+            case Await.Completion(Future<?> future) -> future.removeDoneCallback((Future.Waker) waitHandle);
+            case Await.Pass pass -> { } // woken at once: never WAITING
+            case Await.Delegate delegate -> { } // never waits
+        }
         awaiting = null;
-        undoWait = null;
+        waitHandle = null;
     }
 
     @SuppressWarnings("unchecked")
