@@ -50,10 +50,10 @@ class LostUpdateTest {
     @Test
     void withoutALockTasksThatSuspendBetweenReadAndWriteLoseExactlyAllButOneUpdateOfEachRound() {
         var counter = new SharedCounter();
-        List<String> ticks = run(s -> IntStream.range(0, TASKS).mapToObj(i -> Counter.Increments.unlocked(counter, INCREMENTS)).toList());
+        List<String> ticks = run(s -> IntStream.range(0, TASKS).mapToObj(i -> Counter.Increments.unlocked(i, counter, INCREMENTS)).toList());
 
-        assertEquals(INCREMENTS, counter.read(), "the total");
-        assertEquals((TASKS - 1) * INCREMENTS, TASKS * INCREMENTS - counter.read(), "updates lost");
+        assertEquals(INCREMENTS, counter.value(), "the total");
+        assertEquals((TASKS - 1) * INCREMENTS, TASKS * INCREMENTS - counter.value(), "updates lost");
         // The dump before tick 3: all three have read 0 (none has written: 0 done each) and wait for their turn to write.
         assertEquals(String.join(System.lineSeparator(),
                 "tick 3: 3 ready, 1 waiting",
@@ -69,9 +69,9 @@ class LostUpdateTest {
         var counter = new SharedCounter();
         run(s -> {
             var lock = new Lock(s, "the counter");
-            return IntStream.range(0, TASKS).mapToObj(i -> Counter.Increments.locked(counter, lock, INCREMENTS)).toList();
+            return IntStream.range(0, TASKS).mapToObj(i -> Counter.Increments.locked(i, counter, lock, INCREMENTS)).toList();
         });
-        assertEquals(TASKS * INCREMENTS, counter.read(), "updates lost: " + (TASKS * INCREMENTS - counter.read()));
+        assertEquals(TASKS * INCREMENTS, counter.value(), "updates lost: " + (TASKS * INCREMENTS - counter.value()));
     }
 
     @Test
