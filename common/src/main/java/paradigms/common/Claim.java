@@ -1,7 +1,7 @@
 package paradigms.common;
 
 /**
- * What a paradigm claims about itself — the rows of the seed's comparison table that a
+ * What a paradigm claims about itself — the rows of the comparison table that a
  * contract can check without a stopwatch.
  *
  * <p>The contract suites hold each paradigm to exactly what it declares:
@@ -9,7 +9,8 @@ package paradigms.common;
  *   <li>{@link #WAITS_CONCURRENTLY}: the local web server observes as many requests in
  *       flight at once as the exercise allows (the in-flight counter reaches C);</li>
  *   <li>{@link #USES_SEVERAL_CORES}: the trace of a CPU-bound exercise shows work running at
- *       the same moment on two different threads or processes.</li>
+ *       the same moment on two different threads or processes, and the CPU time of the
+ *       process and its children exceeds the wall time (taking turns on one core cannot).</li>
  * </ul>
  * A paradigm that does not make a claim has the corresponding contract test skipped,
  * visibly and with a reason.
