@@ -3,6 +3,7 @@ package paradigms.generators;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import paradigms.callbacks.EventLoop;
+import paradigms.common.contract.TestTimeouts;
 import paradigms.common.counter.CounterRequest;
 import paradigms.common.counter.SharedCounter;
 import paradigms.common.trace.Trace;
@@ -24,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * task runs once per tick, oldest first, and a task that passes its turn runs again in the
  * next tick), so the number lost is exact.
  */
-@Timeout(30)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class LostUpdateTest {
 
     private static final int TASKS = 3;

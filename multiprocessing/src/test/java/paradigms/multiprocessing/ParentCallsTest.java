@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * frames): what the parent does when a call makes no sense, when an answer comes that nobody
  * asked for, and when a worker dies holding something a call gave it.
  */
-@Timeout(60)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class ParentCallsTest {
 
     /** One counter increment on a fresh keeper, leased: the worker calls "lease", then "write". */

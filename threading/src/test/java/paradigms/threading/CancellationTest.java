@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * uses) also interrupts the thread: its blocked wait throws {@link InterruptedException}, and
  * {@code BlockingHttp} aborts the exchange on the way out, so the server sees the client leave.
  */
-@Timeout(30)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class CancellationTest {
 
     /** How the task on the worker thread ended: its result, or the exception that ended it. */

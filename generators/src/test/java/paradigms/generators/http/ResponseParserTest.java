@@ -2,6 +2,7 @@ package paradigms.generators.http;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import paradigms.common.contract.TestTimeouts;
 
 import java.io.EOFException;
 import java.net.ProtocolException;
@@ -14,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The response parser alone: bytes in, in pieces of any size; a response out. */
-@Timeout(10)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class ResponseParserTest {
 
     private static final String CHUNKED = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nX-Name: a\r\nx-name: b\r\n\r\n"
