@@ -2,7 +2,9 @@ package paradigms.common.contract.broken;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 import paradigms.common.Claim;
 import paradigms.common.Paradigm;
 import paradigms.common.contract.SquaresContract;
@@ -22,7 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -93,13 +95,27 @@ class BrokenSquaresTest {
     void twoThreadsSharingOneLockShowOverlappingSpansButFailTheCpuCheck() throws Exception {
         SquaresContract contract = claimingSeveralCores(TWO_THREADS_ONE_LOCK);
         contract.runsWorkOnSeveralCoresAtOnceWhenItClaimsTo(); // the old check: fooled
-        assertThrows(AssertionFailedError.class, contract::keepsSeveralCoresBusyAtOnceWhenItClaimsTo);
+        assertFailsUnlessTheMachineIsTooBusy(contract::keepsSeveralCoresBusyAtOnceWhenItClaimsTo);
     }
 
     @Test
     void oneThreadForgingSpansOfTwoWorkersFailsTheCpuCheck() throws Exception {
         SquaresContract contract = claimingSeveralCores(ONE_THREAD_FORGED_SPANS);
         contract.runsWorkOnSeveralCoresAtOnceWhenItClaimsTo(); // the old check: fooled
-        assertThrows(AssertionFailedError.class, contract::keepsSeveralCoresBusyAtOnceWhenItClaimsTo);
+        assertFailsUnlessTheMachineIsTooBusy(contract::keepsSeveralCoresBusyAtOnceWhenItClaimsTo);
+    }
+
+    /** The check must fail; where it skips (a machine too busy to show two cores at once), this test skips too, with its reason. */
+    private static void assertFailsUnlessTheMachineIsTooBusy(Executable check) {
+        try {
+            check.execute();
+        } catch (AssertionFailedError expected) {
+            return;
+        } catch (TestAbortedException tooBusy) {
+            throw tooBusy;
+        } catch (Throwable other) {
+            throw new AssertionError("the check failed in another way than an assertion", other);
+        }
+        fail("the contract passed squares that take turns on one core");
     }
 }
