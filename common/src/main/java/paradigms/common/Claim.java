@@ -11,7 +11,8 @@ package paradigms.common;
  *       database as many queries running at once as there are connections;</li>
  *   <li>{@link #USES_SEVERAL_CORES}: the trace of a CPU-bound exercise shows work running at
  *       the same moment on two different threads or processes, and the CPU time of the
- *       process and its children exceeds the wall time over some stretch of the run (taking turns on one core cannot).</li>
+ *       process and its children exceeds the wall time over some stretch of the run (taking
+ *       turns on one core cannot).</li>
  * </ul>
  * A paradigm that does not make a claim has the corresponding contract test skipped,
  * visibly and with a reason.
