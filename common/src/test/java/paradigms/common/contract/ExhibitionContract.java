@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The {@code exhibition} exercise's contract, on the seed's numbers (24 boards, master 5 s,
+ * The {@code exhibition} exercise's contract, on the talk's numbers (24 boards, master 5 s,
  * opponent 55 s, 30 move pairs) and a scaled clock: every game complete and in order; the
  * master never makes two moves at once; 12 hours game after game, about 1 hour when the
  * opponents think concurrently.

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 public interface SquaresContract extends ParadigmContract {
 
     @Test
-    default void sumsTheSeedInputsExactlyInInputOrder() throws Exception {
+    default void sumsTheExercisesInputsExactlyInInputOrder() throws Exception {
         SquaresRequest request = SquaresRequest.seed();
         List<SquareSum> sums = paradigm().squares().compute(request, Trace.off());
 
@@ -41,7 +41,7 @@ public interface SquaresContract extends ParadigmContract {
             assertEquals(SumOfSquares.closedForm(n), sums.get(i).sum(), "sum for n = " + n);
         }
         assertTrue(sums.getFirst().sum().compareTo(BigInteger.valueOf(Long.MAX_VALUE)) > 0,
-                "the seed's sums overflow long, so they must not be computed in one");
+                "the exercise's sums overflow long, so they must not be computed in one");
     }
 
     @Test
@@ -85,8 +85,8 @@ public interface SquaresContract extends ParadigmContract {
     default void keepsSeveralCoresBusyAtOnceWhenItClaimsTo() throws Exception {
         assumeClaim(Claim.USES_SEVERAL_CORES);
         assumeSeveralCores();
-        var seed = SquaresRequest.seed().ns();
-        var repeated = new SquaresRequest(IntStream.range(0, CPU_CHECK_REPEATS).boxed().flatMap(i -> seed.stream()).toList());
+        var inputs = SquaresRequest.seed().ns();
+        var repeated = new SquaresRequest(IntStream.range(0, CPU_CHECK_REPEATS).boxed().flatMap(i -> inputs.stream()).toList());
         paradigm().squares().compute(SquaresRequest.seed(), Trace.off()); // warm-up: the JIT compiles the loop before it is measured
 
         List<String> decided = new ArrayList<>();
@@ -120,7 +120,7 @@ public interface SquaresContract extends ParadigmContract {
     Duration MACHINE_CHECK = Duration.ofMillis(200);
     /** How long a stretch is: many scheduler time slices, so that one slice's luck does not count. */
     Duration CPU_CHECK_STRETCH = Duration.ofMillis(50);
-    /** How often the seed's sums are repeated in one measured run. */
+    /** How often the exercise's inputs are repeated in one measured run. */
     int CPU_CHECK_REPEATS = 8;
     /** Runs tried at most: more on a machine declared slow ({@link TestTimeouts#SLOWNESS}); the bound itself never moves. */
     int CPU_CHECK_ATTEMPTS = (int) Math.ceil(5 * TestTimeouts.SLOWNESS);
