@@ -1,6 +1,7 @@
 package paradigms.common.contract;
 
 import paradigms.common.blocking.Database;
+import paradigms.common.blocking.SleepQuery;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,10 +29,17 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class SleepQueriesInFlight implements AutoCloseable {
 
-    /** The sessions, other than this one, running {@code SleepQuery.SQL} now (the driver sends it with $1, $2). */
+    /** The sessions, other than this one, running the sleep query now: its text holds the part given as the parameter. */
     private static final String ACTIVE_SLEEPERS = """
             SELECT count(*) FROM pg_stat_activity
-            WHERE state = 'active' AND pid <> pg_backend_pid() AND query LIKE '%pg_backend_pid() AS pid, pg_sleep(%'""";
+            WHERE state = 'active' AND pid <> pg_backend_pid() AND strpos(query, ?) > 0""";
+    /**
+     * A part of {@link SleepQuery#SQL} without its parameters (the driver sends them as $1, $2):
+     * from {@code pg_backend_pid()} to {@code pg_sleep(}. Taken from the query itself, so that the
+     * two cannot drift apart.
+     */
+    private static final String SLEEP_QUERY_PART = SleepQuery.SQL.substring(
+            SleepQuery.SQL.indexOf("pg_backend_pid()"), SleepQuery.SQL.indexOf("pg_sleep(") + "pg_sleep(".length());
     private static final long SAMPLE_EVERY_MILLIS = 5;
 
     private final Connection monitor;
@@ -44,6 +52,7 @@ public final class SleepQueriesInFlight implements AutoCloseable {
     private SleepQueriesInFlight(Connection monitor) throws SQLException {
         this.monitor = monitor;
         this.sample = monitor.prepareStatement(ACTIVE_SLEEPERS);
+        sample.setString(1, SLEEP_QUERY_PART);
         this.sampler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("pg-activity").factory());
         sampler.scheduleWithFixedDelay(this::sampleOnce, 0, SAMPLE_EVERY_MILLIS, TimeUnit.MILLISECONDS);
     }
