@@ -24,8 +24,8 @@ import java.util.stream.IntStream;
  * No two steps ever run at the same time on a single-threaded executor, so there is no data
  * race; there is an <em>interleaving</em>, at every await. ({@code CounterLostUpdateTest} makes
  * one thread lose exactly (K − 1) × M of K × M.) With a multi-threaded executor it gets worse,
- * not different: steps also run at the same moment, and the plain field is not even guaranteed
- * to be seen.
+ * not different: steps also run at the same moment, and a chain's read and write may then
+ * straddle another chain's on the other thread.
  *
  * <p><b>The fix, and the rejected one.</b> The exercise holds an {@link AsyncSemaphore} with one
  * permit — an asynchronous lock — from the read to the write, across the suspension: a chain
@@ -39,13 +39,12 @@ import java.util.stream.IntStream;
  * ({@code java.util.concurrent.locks.ReentrantLock} is rejected too: it is owned by a thread,
  * and the write after the hop may run on another thread than the read — it could not unlock.)
  *
- * <p><b>Why the total is exact</b>, and visible to the caller although {@link SharedCounter}'s
- * field is plain: only the permit holder reads or writes, so no read falls between another
- * chain's read and write; and every hand-over of the permit is a happens-before edge from the
- * last write to the next read — either through the semaphore's monitor (a permit put back and
- * taken again) or through completing the waiter's future (what a thread did before completing
- * a future is seen by the code that runs after it: {@code CompletableFuture}'s memory rule). The
- * caller reads the total after {@link Futures#await} returns: the same rule, once more.
+ * <p><b>Why the total is exact:</b> only the permit holder reads or writes, so no read falls
+ * between another chain's read and write. ({@link SharedCounter} makes each single read or
+ * write whole and visible, as it records them for the contract; what a plain field would need
+ * besides — a happens-before edge from the last write to the next read — the permit gives too:
+ * every hand-over goes through the semaphore's monitor or completes the waiter's future, and
+ * what a thread did before completing a future is seen by the code that runs after it.)
  *
  * <p><b>TEACHING DEMO:</b> {@link #unguarded} is the same chains without the permit. It loses
  * updates; the lesson test shows exactly how many.
@@ -92,8 +91,7 @@ final class AsyncCounter implements CounterExercise {
     }
 
     @Override
-    public CounterResult count(CounterRequest request, Trace trace) throws InterruptedException {
-        var counter = new SharedCounter();
+    public CounterResult count(CounterRequest request, SharedCounter counter, Trace trace) throws InterruptedException {
         var lock = new AsyncSemaphore(1); // guards counter: its holder alone reads and writes it
         try (ExecutorService executor = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("counter-", 1).factory())) {
             // Every chain is built and started in ONE step on the executor, not from the caller's
@@ -106,7 +104,7 @@ final class AsyncCounter implements CounterExercise {
                     .thenCompose(allStarted -> allStarted);
             Futures.await(done, executor::shutdownNow);
         }
-        return new CounterResult(counter.read(), request.expectedTotal());
+        return new CounterResult(counter.value(), request.expectedTotal());
     }
 
     /** One task: M increments, one after another — each step a {@code thenCompose}. */
@@ -125,11 +123,11 @@ final class AsyncCounter implements CounterExercise {
     private CompletableFuture<Void> increment(int task, SharedCounter counter, Executor executor, Trace trace) {
         long read;
         try (var reading = trace.begin("task " + task + " read")) {
-            read = counter.read();
+            read = counter.read(task);
         }
         return suspension.suspend(executor).thenRun(() -> { // await: another chain may run now...
             try (var writing = trace.begin("task " + task + " write")) {
-                counter.write(read + 1);                    // ...and if it read meanwhile, one increment is lost
+                counter.write(task, read + 1);              // ...and if it read meanwhile, one increment is lost
             }
         });
     }

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The hand-written {@link AsyncSemaphore}: waiting for a permit is a pending future, never a blocked thread. */
-@Timeout(60)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class AsyncSemaphoreTest {
 
     private static final long LONG_MS = TestTimeouts.LONG.toMillis();

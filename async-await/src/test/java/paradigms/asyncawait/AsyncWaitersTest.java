@@ -2,6 +2,7 @@ package paradigms.asyncawait;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import paradigms.common.contract.TestTimeouts;
 import paradigms.common.trace.Span;
 import paradigms.common.trace.Trace;
 import paradigms.common.waiters.WaitersRequest;
@@ -20,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * whole capacity, one platform thread each — wait on the one timer thread the call starts,
  * and that thread runs every wake-up.
  */
-@Timeout(60)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class AsyncWaitersTest {
 
     @Test
@@ -29,7 +30,7 @@ class AsyncWaitersTest {
         long startedBefore = threads.getTotalStartedThreadCount();
         Trace trace = Trace.recording();
 
-        WaitersResult result = new AsyncWaiters().await(new WaitersRequest(10_000, Duration.ofMillis(200)), trace);
+        WaitersResult result = new AsyncWaiters().await(new WaitersRequest(10_000, TestTimeouts.scaled(Duration.ofMillis(200))), trace);
 
         long started = threads.getTotalStartedThreadCount() - startedBefore;
         assertEquals(10_000, result.maxWaitingAtOnce());

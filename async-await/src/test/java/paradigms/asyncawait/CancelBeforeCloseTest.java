@@ -31,11 +31,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * lets {@code close()} return at once. After {@code AsyncDeadline} returns, the client's
  * selector thread is already gone: {@code close()} waited for it.
  */
-@Timeout(60)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class CancelBeforeCloseTest {
 
     /** The slow answer; the first test spends it, on purpose: it is what close() waits for. */
     private static final Duration SLOW = Duration.ofMillis(1_000);
+
+    /** An answer that close() must not wait for: the bound on close() is this long, so the server's delay is too. */
+    private static final Duration NOT_SOON = TestTimeouts.scaled(Duration.ofSeconds(5));
 
     @Test
     void closingTheClientWithAnExchangeInFlightWaitsForItsWholeAnswer() throws Exception {
@@ -59,7 +62,7 @@ class CancelBeforeCloseTest {
             CompletableFuture<HttpResponse<byte[]>> exchange;
             Duration closeTook;
             try (HttpClient client = AsyncHttp.newClient()) {
-                exchange = client.sendAsync(HttpRequest.newBuilder(server.url("/data/1?delay=5000")).GET().build(),
+                exchange = client.sendAsync(HttpRequest.newBuilder(server.url("/data/1?delay=" + NOT_SOON.toMillis())).GET().build(),
                         HttpResponse.BodyHandlers.ofByteArray());
                 // The client's own future: this cancel reaches the socket. It first cancels the
                 // exchange, which may complete the future with the exchange's own IOException on
@@ -71,8 +74,8 @@ class CancelBeforeCloseTest {
                 closeTook = Duration.ofNanos(System.nanoTime() - start);
             }
             assertTrue(exchange.isCompletedExceptionally(), "the exchange ended without an answer: " + exchange);
-            assertTrue(closeTook.compareTo(Duration.ofSeconds(5)) < 0, "close() did not wait for the 5 s answer: " + closeTook.toMillis() + " ms");
-            await("the server sees the client leave").atMost(Duration.ofSeconds(2))
+            assertTrue(closeTook.compareTo(NOT_SOON) < 0, "close() did not wait for the " + NOT_SOON.toMillis() + " ms answer: " + closeTook.toMillis() + " ms");
+            await("the server sees the client leave").atMost(TestTimeouts.scaled(Duration.ofSeconds(2)))
                     .until(() -> server.inFlight() == 0 && server.connectionsOpen() == 0);
         }
     }

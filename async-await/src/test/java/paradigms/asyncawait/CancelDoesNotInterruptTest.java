@@ -43,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * completing a "stop" future cancels the exchange ({@code AsyncHttp.get(…, stop)}), and the
  * server sees the client leave.
  */
-@Timeout(60)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class CancelDoesNotInterruptTest {
 
     private static final long LONG_MS = TestTimeouts.LONG.toMillis();
@@ -141,7 +141,7 @@ class CancelDoesNotInterruptTest {
 
             assertInstanceOf(CancellationException.class, failureOf(exchange), "the exchange was aborted");
             await("the server sees the client leave, well before the 5 s answer")
-                    .atMost(Duration.ofSeconds(2))
+                    .atMost(TestTimeouts.scaled(Duration.ofSeconds(2)))
                     .until(() -> server.inFlight() == 0 && server.connectionsOpen() == 0);
         }
     }
@@ -165,7 +165,7 @@ class CancelDoesNotInterruptTest {
 
             assertInstanceOf(CancellationException.class, failureOf(answer), "the exchange was aborted");
             await("the server sees the client leave, well before the 5 s answer")
-                    .atMost(Duration.ofSeconds(2))
+                    .atMost(TestTimeouts.scaled(Duration.ofSeconds(2)))
                     .until(() -> server.inFlight() == 0 && server.connectionsOpen() == 0);
         }
     }

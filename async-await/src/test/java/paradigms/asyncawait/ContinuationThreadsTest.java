@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * if the future is already complete; otherwise the thread that completes it. Only the
  * {@code *Async} methods choose the thread.
  */
-@Timeout(60)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class ContinuationThreadsTest {
 
     private static final long LONG_MS = TestTimeouts.LONG.toMillis();

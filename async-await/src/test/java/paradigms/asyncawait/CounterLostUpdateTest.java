@@ -2,6 +2,7 @@ package paradigms.asyncawait;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import paradigms.common.contract.TestTimeouts;
 import paradigms.common.counter.CounterRequest;
 import paradigms.common.counter.CounterResult;
 import paradigms.common.trace.Trace;
@@ -25,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * updates are lost. The executor's FIFO queue is the forced interleaving: nothing else can
  * run in between.
  */
-@Timeout(30)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class CounterLostUpdateTest {
 
     private static final int TASKS = 4;

@@ -2,6 +2,7 @@ package paradigms.asyncawait;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import paradigms.common.contract.TestTimeouts;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -19,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * {@code whenComplete}) — the try/catch of futures — and {@code join()} rethrows the original
  * wrapped in a {@link CompletionException} ({@code get()}: in an {@link ExecutionException}).
  */
-@Timeout(30)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class ExceptionsInChainsTest {
 
     private static final IllegalStateException BOOM = new IllegalStateException("deep in the chain");

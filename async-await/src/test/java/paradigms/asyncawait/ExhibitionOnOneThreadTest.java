@@ -2,6 +2,7 @@ package paradigms.asyncawait;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import paradigms.common.contract.TestTimeouts;
 import paradigms.common.exhibition.ExhibitionRequest;
 import paradigms.common.trace.Span;
 import paradigms.common.trace.Trace;
@@ -17,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * opponent's, on every board — is recorded by the one {@code exhibition-loop} thread that fired
  * its timer. No lock guards the master: one thread, one move at a time.
  */
-@Timeout(30)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class ExhibitionOnOneThreadTest {
 
     @Test

@@ -2,6 +2,7 @@ package paradigms.asyncawait;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import paradigms.common.contract.TestTimeouts;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -22,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Both <em>complete a future</em>; neither stops any work. The futures are completed by hand,
  * so every order is chosen, not hoped for; only the two timeouts wait, 50 ms each.
  */
-@Timeout(30)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class FirstOfAndFallbackTest {
 
     @Test

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * Function colouring ({@link Colours}): a caller of an asynchronous method either becomes
  * asynchronous itself (returns a future at once, blocks nothing) or blocks a thread.
  */
-@Timeout(30)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class FunctionColouringTest {
 
     private static final URI A = URI.create("http://example.test/a");

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import paradigms.common.contract.TestTimeouts;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -23,11 +24,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * what blocking inside an event loop comes to when the awaited work is queued on the loop.
  * It is shown with a timeout, never a hang, and the executor is rescued afterwards.
  */
-@Timeout(60)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class JoinOnSingleThreadTest {
 
     /** How long to wait for something that must NOT happen; its expiry is the observation. */
-    private static final long DEADLOCK_PROOF_MS = 300;
+    private static final long DEADLOCK_PROOF_MS = TestTimeouts.scaled(Duration.ofMillis(300)).toMillis();
 
     @Test
     void joiningAFutureThatNeedsTheSameSingleThreadDeadlocksIt() {

@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
  * client's threads. (The common ForkJoinPool is the JDK's, shared by the whole JVM, and not
  * ours to close.) Run after a call, the threads it named must all be gone.
  */
-@Timeout(60)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class NothingOutlivesTheCallTest {
 
     private static final List<String> OURS = List.of("squares-", "exhibition-loop", "jdbc-", "blocking-loop", "HttpClient-",

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Timeout;
 import paradigms.common.blocking.BlockingRequest;
 import paradigms.common.blocking.BlockingResult;
 import paradigms.common.contract.SharedDatabase;
+import paradigms.common.contract.TestTimeouts;
 import paradigms.common.trace.Trace;
 
 import java.time.Duration;
@@ -18,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * query each time. (The good version, {@link OffloadedJdbcQueries}, is held to a gap below
  * 150 ms by the blocking contract.)
  */
-@Timeout(60)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class StallingLoopTest {
 
     private static final Duration QUERY = Duration.ofMillis(300);

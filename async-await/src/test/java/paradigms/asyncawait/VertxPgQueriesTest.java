@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Timeout;
 import paradigms.common.blocking.BlockingRequest;
 import paradigms.common.blocking.BlockingResult;
 import paradigms.common.blocking.QueryAnswer;
+import paradigms.common.contract.BlockingContract;
 import paradigms.common.contract.SharedDatabase;
 import paradigms.common.contract.TestTimeouts;
 import paradigms.common.trace.Span;
@@ -25,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and workload as JDBC: every query answered, at most the pool's size of connections, the
  * heartbeat never stalled — and all of it on one event-loop thread.
  */
-@Timeout(90)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class VertxPgQueriesTest {
 
     private static BlockingResult run(int queries, Duration each, int connections, Trace trace) throws Exception {
@@ -35,12 +36,12 @@ class VertxPgQueriesTest {
 
     @Test
     void answersEveryQueryOnAtMostThePoolsConnectionsWhileTheHeartbeatKeepsTicking() throws Exception {
-        BlockingResult result = run(8, Duration.ofMillis(300), 4, Trace.off());
+        BlockingResult result = run(8, BlockingContract.QUERY, 4, Trace.off());
 
         assertEquals(IntStream.range(0, 8).boxed().toList(), result.answers().stream().map(QueryAnswer::id).toList());
         assertTrue(result.connectionsUsed() <= 4, "used " + result.connectionsUsed() + " connections, pool size 4");
         Duration gap = result.heartbeat().largestGap();
-        assertTrue(gap.compareTo(Duration.ofMillis(150)) < 0, "the heartbeat stalled for " + gap.toMillis() + " ms");
+        assertTrue(gap.compareTo(BlockingContract.QUERY.dividedBy(2)) < 0, "the heartbeat stalled for " + gap.toMillis() + " ms");
         assertTrue(result.heartbeat().ticks() >= 10, "ticks: " + result.heartbeat().ticks());
     }
 

@@ -62,9 +62,14 @@ final class LoopCounter implements CounterExercise {
         this.increment = increment;
     }
 
+    /** On a fresh counter; the loop never blocks, so nothing here throws {@code InterruptedException}. */
     @Override
     public CounterResult count(CounterRequest request, Trace trace) {
-        var counter = new SharedCounter();
+        return count(request, new SharedCounter(), trace);
+    }
+
+    @Override
+    public CounterResult count(CounterRequest request, SharedCounter counter, Trace trace) {
         try (var loop = new EventLoop()) {
             var lock = new Permits(loop, 1); // guards counter from a read to its write, across the suspension
             for (int task = 0; task < request.tasks(); task++) {
@@ -72,7 +77,7 @@ final class LoopCounter implements CounterExercise {
             }
             loop.run(); // returns when every task has done its last increment
         }
-        return new CounterResult(counter.read(), request.expectedTotal());
+        return new CounterResult(counter.value(), request.expectedTotal());
     }
 
     /** One task: its increments, one after another, each a callback or two. Loop thread only. */
@@ -101,7 +106,7 @@ final class LoopCounter implements CounterExercise {
             switch (increment) {
                 case IN_ONE_CALLBACK -> loop.callSoon(() -> {
                     try (var span = trace.begin("task " + id + " read+write")) {
-                        counter.write(counter.read() + 1); // one callback: nothing can run in between
+                        counter.write(id, counter.read(id) + 1); // one callback: nothing can run in between
                     }
                     next();
                 });
@@ -118,11 +123,11 @@ final class LoopCounter implements CounterExercise {
         private void readThenWriteLater(Runnable afterWriting) {
             long read;
             try (var span = trace.begin("task " + id + " read")) {
-                read = counter.read();
+                read = counter.read(id);
             }
             loop.callSoon(() -> {                   // the suspension: every callback queued meanwhile runs first...
                 try (var span = trace.begin("task " + id + " write")) {
-                    counter.write(read + 1);        // ...and if one of them read the counter, an increment is lost
+                    counter.write(id, read + 1);    // ...and if one of them read the counter, an increment is lost
                 }
                 afterWriting.run();                 // under the permit: release it — the next holder reads this write
                 next();

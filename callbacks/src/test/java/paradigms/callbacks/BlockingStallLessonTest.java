@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(TestTimeouts.CONTRACT_SECONDS) // the project's one timeout constant: a hang fails, never blocks the build
 class BlockingStallLessonTest {
 
-    private static final Duration BLOCK = Duration.ofMillis(300);
+    private static final Duration BLOCK = TestTimeouts.scaled(Duration.ofMillis(300));
 
     @Test
     void oneBlockingCallbackStallsTheHeartbeatForAsLongAsItBlocks() {

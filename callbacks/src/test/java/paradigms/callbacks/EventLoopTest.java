@@ -267,7 +267,7 @@ class EventLoopTest {
             loop.run();
         } finally {
             workers.shutdown();
-            assertTrue(workers.awaitTermination(5, TimeUnit.SECONDS));
+            assertTrue(workers.awaitTermination(TestTimeouts.LONG.toMillis(), TimeUnit.MILLISECONDS));
         }
         assertEquals("disk on fire", error.get().getMessage());
     }

@@ -37,18 +37,34 @@ final class Counter {
     private Counter() {
     }
 
+    /** The exercise: each increment under the coroutine lock, across its {@code yield}. Exact. */
+    static CounterResult count(CounterRequest request, SharedCounter counter, Trace trace) {
+        return count(request, counter, trace, true);
+    }
+
+    /** The same on a fresh counter. */
     static CounterResult count(CounterRequest request, Trace trace) {
-        var counter = new SharedCounter();
+        return count(request, new SharedCounter(), trace, true);
+    }
+
+    /** TEACHING DEMO: the same coroutines without the lock. Loses updates at every {@code yield}. */
+    static CounterResult countWithoutLock(CounterRequest request, SharedCounter counter, Trace trace) {
+        return count(request, counter, trace, false);
+    }
+
+    private static CounterResult count(CounterRequest request, SharedCounter counter, Trace trace, boolean locked) {
         try (var loop = new EventLoop()) {
             var scheduler = new Scheduler(loop, trace);
             var lock = new Lock(scheduler, "the counter");
             List<Increments> tasks = new ArrayList<>(request.tasks());
             for (int i = 0; i < request.tasks(); i++) {
-                tasks.add(Increments.locked(counter, lock, request.incrementsPerTask()));
+                tasks.add(locked
+                        ? Increments.locked(i, counter, lock, request.incrementsPerTask())
+                        : Increments.unlocked(i, counter, request.incrementsPerTask()));
             }
             scheduler.run(new Gather<>(scheduler, request.tasks() + " incrementers", tasks));
         }
-        return new CounterResult(counter.read(), request.expectedTotal());
+        return new CounterResult(counter.value(), request.expectedTotal());
     }
 
     /**
@@ -77,6 +93,7 @@ final class Counter {
 
         private enum State { START, ACQUIRING, READ, DONE }
 
+        private final int task;                 // the counter's name for this task
         private final SharedCounter counter;
         private final Lock lock; // null: the broken version, for the lesson
         private final int increments;
@@ -85,20 +102,21 @@ final class Counter {
         private long read;
         private boolean holdingLock;
 
-        private Increments(SharedCounter counter, Lock lock, int increments) {
+        private Increments(int task, SharedCounter counter, Lock lock, int increments) {
+            this.task = task;
             this.counter = counter;
             this.lock = lock;
             this.increments = increments;
         }
 
         /** The correct version: the lock is held across read, {@code yield}, write. */
-        static Increments locked(SharedCounter counter, Lock lock, int increments) {
-            return new Increments(counter, lock, increments);
+        static Increments locked(int task, SharedCounter counter, Lock lock, int increments) {
+            return new Increments(task, counter, lock, increments);
         }
 
         /** The broken version: read, {@code yield}, write, with nothing held — it loses updates. */
-        static Increments unlocked(SharedCounter counter, int increments) {
-            return new Increments(counter, null, increments);
+        static Increments unlocked(int task, SharedCounter counter, int increments) {
+            return new Increments(task, counter, null, increments);
         }
 
         @Override
@@ -112,7 +130,7 @@ final class Counter {
                     return readThenPass();
                 }
                 case READ -> {
-                    counter.write(read + 1);
+                    counter.write(task, read + 1);
                     done++;
                     releaseLock();
                     if (done == increments) {
@@ -134,7 +152,7 @@ final class Counter {
         }
 
         private Step<Void> readThenPass() {
-            read = counter.read();
+            read = counter.read(task);
             state = State.READ;
             return pass(); // the suspension between read and write: here the others run
         }

@@ -156,11 +156,11 @@ public final class Demo {
         try (var loop = new EventLoop()) {
             var scheduler = new Scheduler(loop);
             scheduler.run(new Gather<>(scheduler, "unlocked", IntStream.range(0, 3)
-                    .mapToObj(i -> Counter.Increments.unlocked(unlocked, 1_000)).toList()));
+                    .mapToObj(i -> Counter.Increments.unlocked(i, unlocked, 1_000)).toList()));
         }
         CounterResult locked = Counter.count(new CounterRequest(3, 1_000), Trace.off());
         System.out.printf("   counter: 3 tasks × 1,000 read-pass-write increments: %,d without the lock (%,d lost),"
-                + " %,d with it%n", unlocked.read(), 3_000 - unlocked.read(), locked.total());
+                + " %,d with it%n", unlocked.value(), 3_000 - unlocked.value(), locked.total());
 
         try (var server = LocalWebServer.start()) {
             List<URI> urls = List.of(server.url("/data/1"), server.url("/status/500?delay=100"),

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import paradigms.callbacks.EventLoop;
+import paradigms.common.contract.TestTimeouts;
 import paradigms.common.download.DownloadResult;
 import paradigms.common.download.Failure;
 import paradigms.common.exhibition.ExhibitionRequest;
@@ -37,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * next {@code yield}, and the test checks what it yielded and which state it is in. No loop
  * runs; nothing happens between two sends but what the test does.
  */
-@Timeout(30)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class BoardStepByStepTest {
 
     /** One board, two move pairs; a master move is 5 ms here, an opponent's 55 ms. */

@@ -3,6 +3,7 @@ package paradigms.generators;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import paradigms.callbacks.EventLoop;
+import paradigms.common.contract.TestTimeouts;
 import paradigms.common.counter.CounterRequest;
 import paradigms.common.counter.SharedCounter;
 import paradigms.common.trace.Trace;
@@ -24,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * task runs once per tick, oldest first, and a task that passes its turn runs again in the
  * next tick), so the number lost is exact.
  */
-@Timeout(30)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class LostUpdateTest {
 
     private static final int TASKS = 3;
@@ -50,10 +51,10 @@ class LostUpdateTest {
     @Test
     void withoutALockTasksThatSuspendBetweenReadAndWriteLoseExactlyAllButOneUpdateOfEachRound() {
         var counter = new SharedCounter();
-        List<String> ticks = run(s -> IntStream.range(0, TASKS).mapToObj(i -> Counter.Increments.unlocked(counter, INCREMENTS)).toList());
+        List<String> ticks = run(s -> IntStream.range(0, TASKS).mapToObj(i -> Counter.Increments.unlocked(i, counter, INCREMENTS)).toList());
 
-        assertEquals(INCREMENTS, counter.read(), "the total");
-        assertEquals((TASKS - 1) * INCREMENTS, TASKS * INCREMENTS - counter.read(), "updates lost");
+        assertEquals(INCREMENTS, counter.value(), "the total");
+        assertEquals((TASKS - 1) * INCREMENTS, TASKS * INCREMENTS - counter.value(), "updates lost");
         // The dump before tick 3: all three have read 0 (none has written: 0 done each) and wait for their turn to write.
         assertEquals(String.join(System.lineSeparator(),
                 "tick 3: 3 ready, 1 waiting",
@@ -69,9 +70,9 @@ class LostUpdateTest {
         var counter = new SharedCounter();
         run(s -> {
             var lock = new Lock(s, "the counter");
-            return IntStream.range(0, TASKS).mapToObj(i -> Counter.Increments.locked(counter, lock, INCREMENTS)).toList();
+            return IntStream.range(0, TASKS).mapToObj(i -> Counter.Increments.locked(i, counter, lock, INCREMENTS)).toList();
         });
-        assertEquals(TASKS * INCREMENTS, counter.read(), "updates lost: " + (TASKS * INCREMENTS - counter.read()));
+        assertEquals(TASKS * INCREMENTS, counter.value(), "updates lost: " + (TASKS * INCREMENTS - counter.value()));
     }
 
     @Test

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Timeout;
 import paradigms.callbacks.EventLoop;
 import paradigms.common.blocking.Heartbeat;
 import paradigms.common.blocking.HeartbeatStats;
+import paradigms.common.contract.TestTimeouts;
 import paradigms.generators.coroutine.Coroutine;
 import paradigms.generators.coroutine.CoroutineTraceback;
 import paradigms.generators.coroutine.Future;
@@ -28,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * How coroutines on one loop go wrong: everything still rests on each coroutine giving the
  * thread back, and a hand-written state machine checks nothing at compile time.
  */
-@Timeout(30)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class WhatBreaksTest {
 
     private static final Duration WAIT = Duration.ofMillis(200);
@@ -264,6 +265,6 @@ class WhatBreaksTest {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertTrue(took.compareTo(WAIT) >= 0, "the 20 ms limit could not stop the 200 ms block: " + took.toMillis() + " ms");
-        assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "but it did stop the 20 s sleep: " + took.toMillis() + " ms");
+        assertTrue(took.compareTo(TestTimeouts.scaled(Duration.ofSeconds(10))) < 0, "but it did stop the 20 s sleep: " + took.toMillis() + " ms");
     }
 }

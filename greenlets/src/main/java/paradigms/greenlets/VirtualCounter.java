@@ -1,5 +1,6 @@
 package paradigms.greenlets;
 
+import paradigms.common.counter.CounterExercise;
 import paradigms.common.counter.CounterRequest;
 import paradigms.common.counter.CounterResult;
 import paradigms.common.counter.SharedCounter;
@@ -22,9 +23,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * all; and the suspension between read and write is a switching point by design — the task
  * leaves its carrier there and any other task may run and read. Without the lock both write
  * "value + 1" and one increment is lost ({@code CounterLostUpdateTest} loses an exact number).
- * The lock makes the three steps one; its unlock happens-before the next lock, which is also
- * what lets a task on one carrier see the value written on the other ({@link SharedCounter}'s
- * field is not even volatile).
+ * The lock makes the three steps one. ({@link SharedCounter} makes each single read or write
+ * whole and visible — it records them for the contract — but never the pair.)
  *
  * <p><b>The suspension</b> is {@link Thread#yield()} by default, and on a virtual thread that
  * is a real suspension: the continuation yields, the carrier goes back to the scheduler and
@@ -47,7 +47,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * waiting for the lock is a parked virtual thread, which costs a little heap. The caller
  * waits on their futures, which is also the happens-before edge that lets it read the total.
  */
-final class VirtualCounter {
+final class VirtualCounter implements CounterExercise {
 
     /** What a task does between reading the counter and writing it back. */
     @FunctionalInterface
@@ -77,20 +77,21 @@ final class VirtualCounter {
         return new VirtualCounter(false, suspension);
     }
 
-    CounterResult count(CounterRequest request, Trace trace) throws InterruptedException {
-        var counter = new SharedCounter();
+    @Override
+    public CounterResult count(CounterRequest request, SharedCounter counter, Trace trace) throws InterruptedException {
         var lock = new ReentrantLock(); // guards counter: every read and write of it happens under this lock
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Void>> tasks = new ArrayList<>(request.tasks());
             for (int task = 0; task < request.tasks(); task++) {
+                int id = task;
                 String name = "task " + task;
                 tasks.add(threads.submit(() -> {
                     try (var running = trace.begin(name)) {
                         for (int i = 0; i < request.incrementsPerTask(); i++) {
                             if (locked) {
-                                incrementUnderLock(counter, lock);
+                                incrementUnderLock(id, counter, lock);
                             } else {
-                                incrementUnguarded(counter);
+                                incrementUnguarded(id, counter);
                             }
                         }
                     }
@@ -99,25 +100,25 @@ final class VirtualCounter {
             }
             Tasks.joinAll(threads, tasks);
         }
-        return new CounterResult(counter.read(), request.expectedTotal());
+        return new CounterResult(counter.value(), request.expectedTotal());
     }
 
     /** The correct increment: no other task can read between this read and this write. */
-    private void incrementUnderLock(SharedCounter counter, ReentrantLock lock) throws InterruptedException {
+    private void incrementUnderLock(int task, SharedCounter counter, ReentrantLock lock) throws InterruptedException {
         lock.lock(); // parks (unmounted) while another task holds it
         try {
-            long read = counter.read();
+            long read = counter.read(task);
             suspension.suspend();        // this task leaves its carrier, still holding the lock
-            counter.write(read + 1);
+            counter.write(task, read + 1);
         } finally {
             lock.unlock();
         }
     }
 
     /** TEACHING DEMO: the same increment with nothing around it. */
-    private void incrementUnguarded(SharedCounter counter) throws InterruptedException {
-        long read = counter.read();
+    private void incrementUnguarded(int task, SharedCounter counter) throws InterruptedException {
+        long read = counter.read(task);
         suspension.suspend();            // another task may run and read the same value now...
-        counter.write(read + 1);         // ...and then this write overwrites its increment
+        counter.write(task, read + 1);         // ...and then this write overwrites its increment
     }
 }

@@ -2,6 +2,7 @@ package paradigms.greenlets;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import paradigms.common.contract.TestTimeouts;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Parking seen from inside: carriers run many virtual threads, and a virtual thread may change carrier. */
-@Timeout(60)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class CarriersTest {
 
     private static final int THREADS = 1_000;
@@ -46,7 +47,7 @@ class CarriersTest {
                     return null;
                 });
             }
-            boolean all = allRanAndWaiting.await(30, TimeUnit.SECONDS);
+            boolean all = allRanAndWaiting.await(TestTimeouts.LONG.toMillis(), TimeUnit.MILLISECONDS);
             release.countDown();
             assertTrue(all, (THREADS - allRanAndWaiting.getCount()) + " of " + THREADS + " threads ran, on " + carriers.size() + " carriers");
         }

@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * <p>K is a thousand here, one virtual thread each, all parked between their read and their
  * write at once on two carriers — the threading chapter stops at its pool of 64 threads.
  */
-@Timeout(30)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class CounterLostUpdateTest {
 
     private static final int TASKS = 1_000;

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * threads only, so it cannot see a virtual thread that outlived the call. This test keeps the
  * {@link Thread} objects the call made and asks each one.
  */
-@Timeout(60)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class DeadlineThreadsTest {
 
     /** Far longer than the test may take: only cancellation ends these requests in time. */

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Fail-fast fan-out: the first failure interrupts the siblings, and nothing outlives the call. */
-@Timeout(60)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class FailFastTest {
 
     /** Blocks far longer than the test may take: only an interrupt ends it in time. */

@@ -2,6 +2,7 @@ package paradigms.greenlets;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import paradigms.common.contract.TestTimeouts;
 import paradigms.common.trace.Trace;
 import paradigms.common.waiters.WaitersRequest;
 import paradigms.common.waiters.WaitersResult;
@@ -14,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Scalability, beyond the contract's 1,000: waiting costs a virtual thread a little heap, not
  * an OS thread.
  */
-@Timeout(60)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class ManyWaitersTest {
 
     private static final int THREADS = 100_000;
@@ -27,10 +28,10 @@ class ManyWaitersTest {
      */
     @Test
     void hundredThousandVirtualThreadsWaitAtOnceAndAllCompleteTheirWait() throws InterruptedException {
-        WaitersResult result = new VirtualWaiters().await(new WaitersRequest(THREADS, Duration.ofSeconds(1)), Trace.off());
+        WaitersResult result = new VirtualWaiters().await(new WaitersRequest(THREADS, TestTimeouts.scaled(Duration.ofSeconds(1))), Trace.off());
 
         assertEquals(THREADS, result.maxWaitingAtOnce(), "tasks waiting at the same moment");
         assertEquals(THREADS, result.completed(), "tasks that finished their wait");
-        assertEquals(0, result.early(), "tasks that woke before their 1 s was over");
+        assertEquals(0, result.early(), "tasks that woke before their wait was over");
     }
 }

@@ -3,6 +3,7 @@ package paradigms.greenlets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import paradigms.common.contract.TestTimeouts;
 import paradigms.greenlets.Pinning.Pinned;
 import paradigms.greenlets.Pinning.Scenario;
 
@@ -23,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * holds the pinned events of the other scenarios, "no event for synchronized" cannot come
  * from a recording that missed everything.
  */
-@Timeout(60)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class PinningTest {
 
     private static Map<Scenario, List<Pinned>> pinned;

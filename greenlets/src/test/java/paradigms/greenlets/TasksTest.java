@@ -2,6 +2,7 @@ package paradigms.greenlets;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import paradigms.common.contract.TestTimeouts;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Joining tasks the straight-line way: their own exceptions, and no leftover work. */
-@Timeout(30)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class TasksTest {
 
     @Test

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What virtual threads do not solve: CPU-bound work, and a database with finitely many connections. */
-@Timeout(60)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class WhatBreaksTest {
 
     /** SQLSTATE of PostgreSQL's "sorry, too many clients already". */

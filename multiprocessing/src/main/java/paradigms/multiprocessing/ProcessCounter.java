@@ -1,5 +1,6 @@
 package paradigms.multiprocessing;
 
+import paradigms.common.counter.CounterExercise;
 import paradigms.common.counter.CounterRequest;
 import paradigms.common.counter.CounterResult;
 import paradigms.common.counter.SharedCounter;
@@ -26,7 +27,7 @@ import java.util.concurrent.Semaphore;
  * workers are separate processes running at the same time, each served by its own pool thread.
  * If another task's {@code read} is answered between this task's {@code read} and its
  * {@code write}, both write the same V + 1, and one increment is gone. There is no data race
- * here in the Java sense — every step on the counter is taken under the {@link Keeper}'s
+ * here in the Java sense — every step on the counter is taken under the {@link SharedCounter}'s
  * monitor, so each read and each write is whole and visible — and still updates are lost: the
  * race is between messages. {@code CounterLostUpdateTest} makes it lose an exact number.
  *
@@ -56,7 +57,7 @@ import java.util.concurrent.Semaphore;
  * {@code read}, SUSPEND {@code yield} or {@code pause}; then per increment the calls above;
  * then {@code done ID …} with no values.
  */
-final class ProcessCounter {
+final class ProcessCounter implements CounterExercise {
 
     static final String KIND = "counter";
 
@@ -97,8 +98,9 @@ final class ProcessCounter {
         return new ProcessCounter(false, workers, pause);
     }
 
-    CounterResult count(CounterRequest request, Trace trace) throws InterruptedException {
-        var keeper = new Keeper();
+    @Override
+    public CounterResult count(CounterRequest request, SharedCounter counter, Trace trace) throws InterruptedException {
+        var keeper = new Keeper(counter);
         try (var pool = ProcessPool.builder().size(Math.min(request.tasks(), workers)).forWaiting().start()) {
             List<CounterJob> jobs = new ArrayList<>(request.tasks());
             for (int task = 0; task < request.tasks(); task++) {
@@ -106,23 +108,40 @@ final class ProcessCounter {
             }
             pool.map(jobs, trace);
         }
-        return new CounterResult(keeper.read(), request.expectedTotal());
+        return new CounterResult(counter.value(), request.expectedTotal());
     }
 
     /**
      * The shared counter, in the parent, and what guards it. The pool's threads — one per
-     * worker — answer the calls, so several touch it.
+     * worker — answer the calls, so several touch it: each single step is whole because
+     * {@link SharedCounter} takes its monitor for it; the lease is what keeps a read and its
+     * write together.
+     *
+     * <p>What "shared" means across processes: the one counter is here, and a worker reaches it
+     * only by messages, each answered by a read or a write in this process, in the order the
+     * parent answers them. That order is the only one there is — no worker holds a copy — so
+     * the counter's log, kept here, sees every interleaving that can lose an update. The task a
+     * step belongs to is the parent's own number for the job (not a name the worker sends).
      */
     static final class Keeper {
-        private final SharedCounter counter = new SharedCounter(); // each step under this monitor
+        private final SharedCounter counter;
         private final Semaphore lease = new Semaphore(1, true);    // a read–write pair; fair: tasks take turns
 
-        synchronized long read() {
-            return counter.read();
+        Keeper(SharedCounter counter) {
+            this.counter = counter;
         }
 
-        synchronized void write(long value) {
-            counter.write(value);
+        long read(int task) {
+            return counter.read(task);
+        }
+
+        void write(int task, long value) {
+            counter.write(task, value);
+        }
+
+        /** What the counter holds, outside any increment. */
+        long value() {
+            return counter.value();
         }
 
         void takeLease() {
@@ -168,17 +187,17 @@ final class ProcessCounter {
         public List<String> answer(List<String> question) throws Wire.BadFrameException {
             Values call = Values.of(question).expectAtLeast(1, "a counter call");
             return switch (call.text(0, "what")) {
-                case "read" -> List.of(String.valueOf(keeper.read()));
+                case "read" -> List.of(String.valueOf(keeper.read(task)));
                 case "lease" -> {
                     if (holdsLease) {
                         throw new Wire.BadFrameException("a second lease before the write that ends the first");
                     }
                     keeper.takeLease(); // waits here while another task holds the counter
                     holdsLease = true;
-                    yield List.of(String.valueOf(keeper.read()));
+                    yield List.of(String.valueOf(keeper.read(task)));
                 }
                 case "write" -> {
-                    keeper.write(call.expectSize(2, "a write").number(1, "value"));
+                    keeper.write(task, call.expectSize(2, "a write").number(1, "value"));
                     giveLeaseBackIfHeld();
                     yield List.of();
                 }

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * own write of round r − 1 was, and before anyone's write of round r, which waits for the
  * barrier; every write it can see wrote the same value, r − 1.)
  */
-@Timeout(60)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class CounterLostUpdateTest {
 
     private static final int TASKS = 3;      // three worker processes, one task each

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * lives on. Checked on the process tree ({@code ProcessHandle.current().descendants()}) and,
  * for processes whose parent has died (they are no longer our descendants then), by pid.
  */
-@Timeout(60)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class NoOrphansTest {
 
     /** Well below the minute the jobs below would run: a worker still alive after this was orphaned. */

@@ -3,6 +3,7 @@ package paradigms.multiprocessing;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import paradigms.common.contract.TestTimeouts;
+import paradigms.common.counter.SharedCounter;
 import paradigms.common.trace.Trace;
 
 import java.io.BufferedReader;
@@ -25,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * frames): what the parent does when a call makes no sense, when an answer comes that nobody
  * asked for, and when a worker dies holding something a call gave it.
  */
-@Timeout(60)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class ParentCallsTest {
 
     /** One counter increment on a fresh keeper, leased: the worker calls "lease", then "write". */
@@ -45,15 +46,15 @@ class ParentCallsTest {
                     failure.getMessage());
             await().atMost(TestTimeouts.LONG).until(() -> pool.workers().getFirst().child() != null
                     && !pool.workers().getFirst().child().name().equals(worker));
-            var keeper = new ProcessCounter.Keeper();
+            var keeper = new ProcessCounter.Keeper(new SharedCounter());
             pool.map(List.of(oneLeasedIncrement(keeper, 3)), Trace.off());
-            assertEquals(3, keeper.read(), "the replacement answers calls");
+            assertEquals(3, keeper.value(), "the replacement answers calls");
         }
     }
 
     @Test
     void aWorkerThatDiesHoldingTheLeaseGivesItBackSoTheOtherTasksGoOn() throws Exception {
-        var keeper = new ProcessCounter.Keeper();
+        var keeper = new ProcessCounter.Keeper(new SharedCounter());
         ProcessCounter.CounterJob answers = oneLeasedIncrement(keeper, 1);
         // The dying task's calls are answered by a real counter job: it takes the lease for it.
         Job<Void> leaseAndDie = new Job<>() {
@@ -90,7 +91,7 @@ class ParentCallsTest {
 
             // Were the lease still held, this would wait forever (the class's @Timeout would end it).
             pool.submit(oneLeasedIncrement(keeper, 5), Trace.off()).get(TestTimeouts.LONG.toMillis(), TimeUnit.MILLISECONDS);
-            assertEquals(5, keeper.read(), "the dead tasks leased and read but never wrote; the next task's five increments all count");
+            assertEquals(5, keeper.value(), "the dead tasks leased and read but never wrote; the next task's five increments all count");
         }
     }
 

@@ -2,6 +2,7 @@ package paradigms.multiprocessing;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import paradigms.common.contract.TestTimeouts;
 import paradigms.common.deadline.DeadlineRequest;
 import paradigms.common.deadline.DeadlineResult;
 import paradigms.common.deadline.Ending;
@@ -17,7 +18,7 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The part of a {@code deadline} call that the contract cannot reach: the workers' start-up. */
-@Timeout(60)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class ProcessDeadlineTest {
 
     @Test

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The pool's API: ordered and unordered results, chunks, its default size, and what reaches the log. */
-@Timeout(60)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class ProcessPoolTest {
 
     private static ProcessExhibition.ThinkJob think(int board, long millis) {

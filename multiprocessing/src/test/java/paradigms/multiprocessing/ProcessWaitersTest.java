@@ -2,6 +2,7 @@ package paradigms.multiprocessing;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import paradigms.common.contract.TestTimeouts;
 import paradigms.common.trace.Trace;
 import paradigms.common.waiters.WaitTally;
 import paradigms.common.waiters.WaitersResult;
@@ -14,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** How the {@code waiters} exercise counts a wait that happens in another process. */
-@Timeout(60)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class ProcessWaitersTest {
 
     private static final Duration WAIT = Duration.ofMillis(50);

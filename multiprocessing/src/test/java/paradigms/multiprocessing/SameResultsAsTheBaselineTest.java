@@ -3,6 +3,7 @@ package paradigms.multiprocessing;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import paradigms.common.Paradigm;
+import paradigms.common.contract.TestTimeouts;
 import paradigms.common.counter.CounterRequest;
 import paradigms.common.crawl.CrawlRequest;
 import paradigms.common.download.DownloadRequest;
@@ -24,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Crossing a process boundary and back through text changes nothing: every result is equal,
  * record for record, to what the sequential baseline computes in one JVM.
  */
-@Timeout(60)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class SameResultsAsTheBaselineTest {
 
     private final Paradigm baseline = new SequentialParadigm();

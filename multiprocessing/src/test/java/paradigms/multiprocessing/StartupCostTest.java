@@ -2,6 +2,7 @@ package paradigms.multiprocessing;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import paradigms.common.contract.TestTimeouts;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (the {@link Benchmark} and the README give medians). What is asserted is that the
  * measurement means what it says.
  */
-@Timeout(60)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class StartupCostTest {
 
     @Test

@@ -2,6 +2,7 @@ package paradigms.multiprocessing;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import paradigms.common.contract.TestTimeouts;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The wire format on its own, without processes: what goes in comes out, and nothing else gets in. */
-@Timeout(10)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class WireTest {
 
     @Test

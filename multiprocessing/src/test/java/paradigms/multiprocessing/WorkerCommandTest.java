@@ -2,6 +2,7 @@ package paradigms.multiprocessing;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import paradigms.common.contract.TestTimeouts;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * print warnings to stdout; {@code -XX:+UseLargePages} on a machine without huge pages is a
  * warning any JVM will print, which makes the difference visible.
  */
-@Timeout(60)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class WorkerCommandTest {
 
     @Test
@@ -37,7 +38,7 @@ class WorkerCommandTest {
     private static String stdoutOf(List<String> command) throws Exception {
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the JVM ended");
+        assertTrue(process.waitFor(TestTimeouts.LONG.toMillis(), TimeUnit.MILLISECONDS), "the JVM ended");
         return out;
     }
 }

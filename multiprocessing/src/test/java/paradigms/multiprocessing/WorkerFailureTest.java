@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What happens when a worker crashes, is killed, or talks nonsense: detected, reported or
  * retried as documented in {@link PoolWorker}, the worker replaced, the pool still working.
  */
-@Timeout(60)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class WorkerFailureTest {
 
     /** A job the pool can run after a failure, to show it still works. */

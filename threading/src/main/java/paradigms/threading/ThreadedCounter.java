@@ -1,5 +1,6 @@
 package paradigms.threading;
 
+import paradigms.common.counter.CounterExercise;
 import paradigms.common.counter.CounterRequest;
 import paradigms.common.counter.CounterResult;
 import paradigms.common.counter.SharedCounter;
@@ -20,8 +21,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * same moment, so without the lock another task can read the same value between this task's
  * read and its write; then both write "value + 1" and one increment is lost. The lock makes the
  * three steps one: a second task that wants to read parks in {@code lock()} until the first has
- * written and unlocked. The lock is also what makes each write visible to the next reader (its
- * unlock happens-before the next lock), which {@link SharedCounter}'s plain field does not do.
+ * written and unlocked. ({@link SharedCounter} makes each single read or write whole and
+ * visible — it records them for the contract — but never the pair: that is the lock's job.)
  *
  * <p><b>The suspension</b> between read and write is {@link Thread#yield()} by default: a
  * thread cannot suspend <em>itself</em> until a chosen moment the way a coroutine yields to its
@@ -39,7 +40,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * anyway, and a request for a million tasks must not make a million threads. The caller blocks
  * on the futures; {@link Future#get} is also the happens-before edge that lets it read the total.
  */
-final class ThreadedCounter {
+final class ThreadedCounter implements CounterExercise {
 
     static final int MAX_THREADS = 64;
 
@@ -71,20 +72,21 @@ final class ThreadedCounter {
         return new ThreadedCounter(false, suspension);
     }
 
-    CounterResult count(CounterRequest request, Trace trace) throws InterruptedException {
-        var counter = new SharedCounter();
+    @Override
+    public CounterResult count(CounterRequest request, SharedCounter counter, Trace trace) throws InterruptedException {
         var lock = new ReentrantLock(); // guards counter: every read and write of it happens under this lock
         try (ExecutorService workers = Threads.fixedPool("counter", Math.min(request.tasks(), MAX_THREADS))) {
             List<Future<Void>> tasks = new ArrayList<>(request.tasks());
             for (int task = 0; task < request.tasks(); task++) {
+                int id = task;
                 String name = "task " + task;
                 tasks.add(workers.submit(() -> {
                     try (var running = trace.begin(name)) {
                         for (int i = 0; i < request.incrementsPerTask(); i++) {
                             if (locked) {
-                                incrementUnderLock(counter, lock);
+                                incrementUnderLock(id, counter, lock);
                             } else {
-                                incrementUnguarded(counter);
+                                incrementUnguarded(id, counter);
                             }
                         }
                     }
@@ -95,25 +97,25 @@ final class ThreadedCounter {
                 Threads.await(task);
             }
         }
-        return new CounterResult(counter.read(), request.expectedTotal());
+        return new CounterResult(counter.value(), request.expectedTotal());
     }
 
     /** The correct increment: no other task can read between this read and this write. */
-    private void incrementUnderLock(SharedCounter counter, ReentrantLock lock) throws InterruptedException {
+    private void incrementUnderLock(int task, SharedCounter counter, ReentrantLock lock) throws InterruptedException {
         lock.lock();
         try {
-            long read = counter.read();
+            long read = counter.read(task);
             suspension.suspend();        // the lock stays held: another task that wants it parks meanwhile
-            counter.write(read + 1);
+            counter.write(task, read + 1);
         } finally {
             lock.unlock();
         }
     }
 
     /** TEACHING DEMO: the same increment with nothing around it. */
-    private void incrementUnguarded(SharedCounter counter) throws InterruptedException {
-        long read = counter.read();
+    private void incrementUnguarded(int task, SharedCounter counter) throws InterruptedException {
+        long read = counter.read(task);
         suspension.suspend();            // another task may read the same value now...
-        counter.write(read + 1);         // ...and then this write overwrites its increment
+        counter.write(task, read + 1);         // ...and then this write overwrites its increment
     }
 }

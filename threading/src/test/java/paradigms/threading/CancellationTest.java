@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the interrupt and throws {@link InterruptedException}, and the server sees the client leave.
  * That is what {@code ThreadedDeadline} does.
  */
-@Timeout(30)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class CancellationTest {
 
     /** How the task on the worker thread ended: its result, or the exception that ended it. */

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * round r comes after its own write of round r − 1, and before anyone's write of round r, which
  * waits for the barrier; every write it can see wrote the same value, r − 1.)
  */
-@Timeout(30)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class CounterLostUpdateTest {
 
     private static final int TASKS = 4;

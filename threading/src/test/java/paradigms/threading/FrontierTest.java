@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import paradigms.common.contract.TestTimeouts;
 import paradigms.common.crawl.CrawlRequest;
 import paradigms.common.crawl.PageBudget;
 
@@ -24,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * with a Condition for workers that find the queue empty. No HTTP here: the tests play the
  * workers by hand, so every interleaving is chosen, not hoped for.
  */
-@Timeout(10)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class FrontierTest {
 
     private static final URI ROOT = URI.create("http://127.0.0.1:1/");
@@ -41,7 +42,7 @@ class FrontierTest {
         }
 
         Optional<URI> result() throws Exception {
-            return next.get(5, TimeUnit.SECONDS); // a failure inside take() is rethrown here
+            return next.get(TestTimeouts.LONG.toMillis(), TimeUnit.MILLISECONDS); // a failure inside take() is rethrown here
         }
     }
 

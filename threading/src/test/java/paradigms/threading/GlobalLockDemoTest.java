@@ -2,6 +2,7 @@ package paradigms.threading;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import paradigms.common.contract.TestTimeouts;
 import paradigms.common.squares.SquareSum;
 import paradigms.common.squares.SquaresRequest;
 import paradigms.common.squares.SumOfSquares;
@@ -22,7 +23,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * without. The proof is the trace, not a stopwatch: with the lock no two chunks ever run at the
  * same moment; without it they do, on different threads.
  */
-@Timeout(60)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class GlobalLockDemoTest {
 
     private static final SquaresRequest INPUTS = SquaresRequest.realPythonExample();

@@ -2,6 +2,7 @@ package paradigms.threading;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import paradigms.common.contract.TestTimeouts;
 
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * compete all the time, ends with exactly the increments it was given (the harness throws
  * otherwise). Its nanoseconds are printed by its main and the README, not asserted here.
  */
-@Timeout(60)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class LockCostTest {
 
     @Test

@@ -2,6 +2,7 @@ package paradigms.threading;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import paradigms.common.contract.TestTimeouts;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -23,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * a lock makes the same interleaving impossible: the second thread cannot even read until the
  * first has written.
  */
-@Timeout(10)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class LostUpdateTest {
 
     /** No synchronization at all; {@code value} is read and written by both threads. */

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import paradigms.common.Claim;
 import paradigms.common.Paradigms;
+import paradigms.common.contract.TestTimeouts;
 import paradigms.common.counter.CounterRequest;
 import paradigms.common.crawl.CrawlRequest;
 import paradigms.common.deadline.DeadlineRequest;
@@ -26,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 /** The chapter's paradigm as the main job finds it, and its promise that nothing outlives a call. */
-@Timeout(30)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class ThreadingParadigmTest {
 
     @Test
@@ -49,7 +50,7 @@ class ThreadingParadigmTest {
             paradigm.crawler().crawl(new CrawlRequest(server.siteRoot(), 3), Trace.off());
         }
         // close() returns once the pool has terminated; a worker thread may need a moment more to exit.
-        await().atMost(Duration.ofSeconds(5)).until(() -> Thread.getAllStackTraces().keySet().stream()
+        await().atMost(TestTimeouts.scaled(Duration.ofSeconds(5))).until(() -> Thread.getAllStackTraces().keySet().stream()
                 .map(Thread::getName)
                 .noneMatch(name -> name.startsWith("squares-") || name.startsWith("download-") || name.startsWith("waiter-")
                         || name.startsWith("counter-") || name.startsWith("deadline-") || name.startsWith("board-")

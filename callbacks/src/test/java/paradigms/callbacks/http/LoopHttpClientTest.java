@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(TestTimeouts.CONTRACT_SECONDS) // the project's one timeout constant: a hang fails, never blocks the build
 class LoopHttpClientTest {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration TIMEOUT = TestTimeouts.scaled(Duration.ofSeconds(5));
 
     /** What became of one GET: a response or a failure. */
     private record Outcome(HttpResponse response, IOException failure) {
@@ -123,7 +123,7 @@ class LoopHttpClientTest {
     @Test
     void manyRequestsAtOnceAreAllInFlightTogether() throws Exception {
         int count = 200;
-        try (var server = LocalWebServer.builder().latency(Duration.ofMillis(500)).start(); // long enough for all 200 to arrive, even on a busy machine
+        try (var server = LocalWebServer.builder().latency(TestTimeouts.scaled(Duration.ofMillis(500))).start(); // long enough for all 200 to arrive, even on a busy machine
              var loop = new EventLoop(); var client = new LoopHttpClient(loop)) {
             List<HttpResponse> responses = new ArrayList<>();
             for (int i = 0; i < count; i++) {

@@ -134,15 +134,14 @@ public final class SequentialParadigm implements Paradigm {
     }
 
     /** One task after another: nothing runs between a read and its write, so nothing is lost. */
-    static CounterResult count(CounterRequest request, Trace trace) {
-        var counter = new SharedCounter();
+    static CounterResult count(CounterRequest request, SharedCounter counter, Trace trace) {
         for (int task = 0; task < request.tasks(); task++) {
             for (int i = 0; i < request.incrementsPerTask(); i++) {
-                long read = counter.read();
-                counter.write(read + 1);
+                long read = counter.read(task);
+                counter.write(task, read + 1);
             }
         }
-        return new CounterResult(counter.read(), request.expectedTotal());
+        return new CounterResult(counter.value(), request.expectedTotal());
     }
 
     /**

@@ -9,7 +9,8 @@ import java.util.List;
  *
  * <p>Contract (checked by {@code SquaresContract}): exact sums, in input order. A paradigm
  * that claims several cores must show, in its trace, two spans running at the same moment on
- * different threads or processes. Use {@link SumOfSquares} for the arithmetic: the lesson
+ * different threads or processes, and use more CPU time than wall time over some stretch of its run
+ * (counted over its own process and the processes it starts). Use {@link SumOfSquares} for the arithmetic: the lesson
  * is how the work is scheduled, not how it is added up.
  */
 public interface SquaresCalculator {

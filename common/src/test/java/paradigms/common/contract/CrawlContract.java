@@ -159,7 +159,7 @@ public interface CrawlContract extends ParadigmContract {
     default void recordsEachFaultyPageOnceWithItsFailureAndStillEnds() throws Exception {
         Site site = Site.generate(42, 60, Duration.ZERO, true);
         try (var server = LocalWebServer.builder().site(site).start()) {
-            CrawlResult result = crawl(new CrawlRequest(server.siteRoot(), 4, Duration.ofMillis(700)));
+            CrawlResult result = crawl(new CrawlRequest(server.siteRoot(), 4, TestTimeouts.scaled(Duration.ofMillis(700))));
             Set<String> found = result.outcomes().keySet().stream().map(URI::getRawPath).collect(Collectors.toCollection(TreeSet::new));
             assertEquals(site.reachablePaths(), found, "the crawl found exactly the reachable paths");
             server.requestsByTarget().forEach((path, count) -> assertEquals(1, count, path + " fetched exactly once"));

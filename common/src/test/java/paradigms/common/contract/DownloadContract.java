@@ -62,6 +62,7 @@ public interface DownloadContract extends ParadigmContract {
 
     @Test
     default void errorsComeBackAsResultsAndNoneIsLost() throws Exception {
+        Duration timeout = TestTimeouts.scaled(Duration.ofMillis(800));
         try (var server = LocalWebServer.start()) {
             List<URI> urls = List.of(
                     server.url("/data/a"),
@@ -71,11 +72,11 @@ public interface DownloadContract extends ParadigmContract {
                     server.url("/hang"),
                     server.url("/data/b?size=10"),
                     server.url("/slow/c?size=4000&pieces=4&pause=20"),
-                    // Headers at once, then the body stalls: 3 pauses of 400 ms, past the 800 ms timeout.
+                    // Headers at once, then the body stalls: 3 pauses of half the timeout, past the timeout.
                     // A timeout that stops at the headers (HttpRequest.timeout) or that bounds each
                     // read alone (a socket's read timeout) would let this one through.
-                    server.url("/slow/d?size=4000&pieces=4&pause=400"));
-            List<DownloadResult> results = download(new DownloadRequest(urls, 3, Duration.ofMillis(800)));
+                    server.url("/slow/d?size=4000&pieces=4&pause=" + timeout.dividedBy(2).toMillis()));
+            List<DownloadResult> results = download(new DownloadRequest(urls, 3, timeout));
 
             assertEquals(urls.size(), results.size(), "one result per URL");
             for (int i = 0; i < urls.size(); i++) {

@@ -82,7 +82,7 @@ public interface ExhibitionContract extends ParadigmContract {
         double seconds = play(request).exhibitionSeconds();
         assertEquals(43_200, request.sequentialSeconds());
         assertTrue(seconds >= 43_200, "took " + seconds + " exhibition seconds, less than 12 hours");
-        assertTrue(seconds <= 43_200 * 1.3, "took " + seconds + " exhibition seconds, far more than 12 hours");
+        assertTrue(seconds <= 43_200 * TestTimeouts.scaled(1.3), "took " + seconds + " exhibition seconds, far more than 12 hours");
     }
 
     @Test
@@ -92,6 +92,6 @@ public interface ExhibitionContract extends ParadigmContract {
         double seconds = play(request).exhibitionSeconds();
         assertEquals(3_655, request.concurrentSeconds(), "720 master moves of 5 s back to back, then the last reply");
         assertTrue(seconds >= 3_600, "took " + seconds + " exhibition seconds, less than the master's own moves");
-        assertTrue(seconds <= 3_655 * 1.6, "took " + seconds + " exhibition seconds, far more than about 1 hour");
+        assertTrue(seconds <= 3_655 * TestTimeouts.scaled(1.6), "took " + seconds + " exhibition seconds, far more than about 1 hour");
     }
 }

@@ -1,6 +1,5 @@
 package paradigms.common.contract;
 
-import org.junit.jupiter.api.extension.ExtendWith;
 import paradigms.common.Claim;
 import paradigms.common.Paradigm;
 
@@ -16,10 +15,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * }
  * }</pre>
  * A test the paradigm cannot pass is overridden with {@code @Disabled("reason")}, so the
- * skip is visible in the report; {@link PrintSkipReasons} also prints every skip's reason on the
- * build's console.
+ * skip is visible in the report; {@link PrintSkipReasons}, a listener every module's test run
+ * loads, also prints every skip's reason on the build's console.
  */
-@ExtendWith(PrintSkipReasons.class)
 public interface ParadigmContract {
 
     Paradigm paradigm();

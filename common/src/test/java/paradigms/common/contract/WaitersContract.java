@@ -55,7 +55,7 @@ public interface WaitersContract extends ParadigmContract {
     default void allTasksWaitAtOnceWhenItClaimsConcurrentWaiting() throws Exception {
         assumeClaim(Claim.WAITS_CONCURRENTLY);
         int tasks = tasks();
-        WaitersResult result = paradigm().waiters().await(new WaitersRequest(tasks, Duration.ofSeconds(1)), Trace.off());
+        WaitersResult result = paradigm().waiters().await(new WaitersRequest(tasks, TestTimeouts.scaled(Duration.ofSeconds(1))), Trace.off());
         assertEquals(tasks, result.maxWaitingAtOnce(), "tasks waiting at the same moment");
     }
 

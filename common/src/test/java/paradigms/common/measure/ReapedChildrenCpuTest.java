@@ -2,6 +2,8 @@ package paradigms.common.measure;
 
 import org.junit.jupiter.api.Test;
 
+import paradigms.common.contract.TestTimeouts;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +36,7 @@ class ReapedChildrenCpuTest {
         var withChild = Meter.measure(() -> {
             Process child = new ProcessBuilder(java, "-version").redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            assertTrue(child.waitFor(30, TimeUnit.SECONDS), "java -version ended");
+            assertTrue(child.waitFor(TestTimeouts.LONG.toMillis(), TimeUnit.MILLISECONDS), "java -version ended");
             return child.exitValue();
         });
         assertEquals(0, withChild.value());

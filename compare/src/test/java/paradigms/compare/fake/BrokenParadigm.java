@@ -131,18 +131,18 @@ public final class BrokenParadigm implements Paradigm {
     /** Each round, all K tasks read the same value before any writes: K − 1 of every K increments are lost. */
     @Override
     public CounterExercise counter() {
-        return (request, trace) -> {
-            var counter = new SharedCounter();
-            var allRead = new CyclicBarrier(request.tasks());
+        return (request, counter, trace) -> {
+                        var allRead = new CyclicBarrier(request.tasks());
             var allWrote = new CyclicBarrier(request.tasks()); // its await is also what makes the writes visible
             try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
                 List<Future<Void>> tasks = new ArrayList<>();
                 for (int task = 0; task < request.tasks(); task++) {
+                    int id = task;
                     tasks.add(threads.submit(() -> {
                         for (int i = 0; i < request.incrementsPerTask(); i++) {
-                            long read = counter.read();
+                            long read = counter.read(id);
                             allRead.await();           // the suspension, held open until every task has read
-                            counter.write(read + 1);   // all write the same value
+                            counter.write(id, read + 1); // all write the same value
                             allWrote.await();
                         }
                         return null;
@@ -156,7 +156,7 @@ public final class BrokenParadigm implements Paradigm {
                     }
                 }
             }
-            return new CounterResult(counter.read(), request.expectedTotal());
+            return new CounterResult(counter.value(), request.expectedTotal());
         };
     }
 

@@ -146,19 +146,19 @@ public final class StandInParadigm implements Paradigm {
     /** One virtual thread per task; a lock around read – yield – write, so nothing is lost. */
     @Override
     public CounterExercise counter() {
-        return (request, trace) -> {
-            var counter = new SharedCounter();
-            var lock = new ReentrantLock(); // guards counter
+        return (request, counter, trace) -> {
+                        var lock = new ReentrantLock(); // guards counter
             try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
                 List<Future<Void>> pending = new ArrayList<>();
                 for (int task = 0; task < request.tasks(); task++) {
+                    int id = task;
                     pending.add(threads.submit(() -> {
                         for (int i = 0; i < request.incrementsPerTask(); i++) {
                             lock.lock();
                             try {
-                                long read = counter.read();
+                                long read = counter.read(id);
                                 Thread.yield(); // the suspension between read and write
-                                counter.write(read + 1);
+                                counter.write(id, read + 1);
                             } finally {
                                 lock.unlock();
                             }
@@ -170,7 +170,7 @@ public final class StandInParadigm implements Paradigm {
             }
             lock.lock(); // the happens-before edge from the last write to this read
             try {
-                return new CounterResult(counter.read(), request.expectedTotal());
+                return new CounterResult(counter.value(), request.expectedTotal());
             } finally {
                 lock.unlock();
             }

@@ -2,6 +2,7 @@ package paradigms.generators.coroutine;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import paradigms.common.contract.TestTimeouts;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * result — or its exception, which passes through every coroutine on the way out and
  * carries their names: the stack of coroutines is whole again, where callbacks rip it apart.
  */
-@Timeout(30)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class DelegationTest {
 
     /** {@code sleep 1 ms; if failure: raise failure; return value}. */

@@ -2,6 +2,7 @@ package paradigms.generators.coroutine;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import paradigms.common.contract.TestTimeouts;
 import paradigms.generators.coroutine.TestCoroutines.Sleeper;
 
 import java.io.IOException;
@@ -23,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The primitives, each itself a coroutine: sleep, gather, semaphore, lock, queue, timeout, offload.
  * (The lock's lesson — a lost update without it — is the counter exercise's: {@code LostUpdateTest}.)
  */
-@Timeout(30)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class PrimitivesTest {
 
     /** {@code yield from permits.acquire(); log in; yield Delay(hold); log out; permits.release()} — release in the finally. */
@@ -264,7 +265,7 @@ class PrimitivesTest {
         long started = System.nanoTime();
         String result = OnNewLoop.run(s -> new TimeLimit<>(s, Duration.ofSeconds(20), new Sleeper("quick", Duration.ofMillis(1), new ArrayList<>())));
         assertEquals("quick", result);
-        assertTrue(System.nanoTime() - started < Duration.ofSeconds(10).toNanos(), "run() did not wait for the 20 s timer");
+        assertTrue(System.nanoTime() - started < TestTimeouts.scaled(Duration.ofSeconds(10)).toNanos(), "run() did not wait for the 20 s timer");
     }
 
     /** {@code return (worker thread, (yield from offload(work)), loop thread)}. */

@@ -3,6 +3,7 @@ package paradigms.generators.coroutine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import paradigms.callbacks.EventLoop;
+import paradigms.common.contract.TestTimeouts;
 import paradigms.generators.coroutine.TestCoroutines.Awaiting;
 import paradigms.generators.coroutine.TestCoroutines.Sleeper;
 
@@ -17,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The scheduler's ready list and waiting list, printed at every tick: which task runs next,
  * and what each of the others waits for.
  */
-@Timeout(30)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class SchedulerDumpTest {
 
     /** {@code yield Pass(); signal.complete("go")}: a task that sets a future on its second turn. */

@@ -3,6 +3,7 @@ package paradigms.generators.coroutine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import paradigms.callbacks.EventLoop;
+import paradigms.common.contract.TestTimeouts;
 import paradigms.generators.coroutine.TestCoroutines.Awaiting;
 import paradigms.generators.coroutine.TestCoroutines.Doing;
 import paradigms.generators.coroutine.TestCoroutines.Passer;
@@ -23,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Task's state machine: waiting, waking, cancelling, finishing — and what the scheduler does around it. */
-@Timeout(30)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class TaskTest {
 
     /**
@@ -83,7 +84,7 @@ class TaskTest {
                 spawned -> assertTrue(spawned.getFirst().cancel(), "a waiting task can be cancelled"), true));
         assertEquals(List.of("sleeper cleaned up"), log, "the finally ran; the sleeper never woke");
         assertTrue(tasks.getFirst().isCancelled());
-        assertTrue(System.nanoTime() - started < Duration.ofSeconds(15).toNanos(),
+        assertTrue(System.nanoTime() - started < TestTimeouts.scaled(Duration.ofSeconds(15)).toNanos(),
                 "run() returned without waiting for the cancelled 20 s timer: the wait was undone");
     }
 

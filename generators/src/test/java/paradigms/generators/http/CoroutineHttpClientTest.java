@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import paradigms.callbacks.EventLoop;
 import paradigms.common.http.HttpResponse;
+import paradigms.common.contract.TestTimeouts;
 import paradigms.common.server.LocalWebServer;
 import paradigms.common.server.Site;
 import paradigms.generators.coroutine.Coroutine;
@@ -30,10 +31,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The coroutine HTTP client against the course's web server and against canned answers. */
-@Timeout(30)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class CoroutineHttpClientTest {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration TIMEOUT = TestTimeouts.scaled(Duration.ofSeconds(5));
 
     /** A loop, its scheduler and a client on it, closed together. */
     private static final class Rig implements AutoCloseable {
@@ -182,7 +183,7 @@ class CoroutineHttpClientTest {
                     "a dump taken meanwhile shows the exchange waiting for its socket: " + dumps);
             assertTrue(dumps.stream().anyMatch(d -> d.contains("GET /hang at RECEIVING <- cancelled")),
                     "a tick's dump shows it cancelled when the time is up: " + dumps);
-            await().atMost(Duration.ofSeconds(5)).until(() -> server.connectionsOpen() == 0);
+            await().atMost(TestTimeouts.scaled(Duration.ofSeconds(5))).until(() -> server.connectionsOpen() == 0);
         }
     }
 

@@ -2,6 +2,7 @@ package paradigms.greenlets.continuation;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import paradigms.common.contract.TestTimeouts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The continuation underneath virtual threads, switched by hand on one thread. */
-@Timeout(30)
+@Timeout(TestTimeouts.CONTRACT_SECONDS)
 class SwitchboardTest {
 
     @Test
