@@ -2,14 +2,14 @@ package paradigms.asyncawait;
 
 import paradigms.common.Claim;
 import paradigms.common.Paradigm;
-import paradigms.common.blocking.BlockingQueries;
+import paradigms.common.blocking.BlockingExercise;
 import paradigms.common.counter.CounterExercise;
-import paradigms.common.crawl.Crawler;
-import paradigms.common.deadline.DeadlineDownloader;
-import paradigms.common.download.Downloader;
-import paradigms.common.exhibition.Exhibition;
-import paradigms.common.squares.SquaresCalculator;
-import paradigms.common.waiters.Waiters;
+import paradigms.common.crawl.CrawlExercise;
+import paradigms.common.deadline.DeadlineExercise;
+import paradigms.common.download.DownloadExercise;
+import paradigms.common.exhibition.ExhibitionExercise;
+import paradigms.common.squares.SquaresExercise;
+import paradigms.common.waiters.WaitersExercise;
 
 import java.util.Set;
 
@@ -44,32 +44,32 @@ public final class AsyncAwaitParadigm implements Paradigm {
     }
 
     @Override
-    public Downloader downloader() {
+    public DownloadExercise download() {
         return new AsyncDownloader();
     }
 
     @Override
-    public SquaresCalculator squares() {
+    public SquaresExercise squares() {
         return new AsyncSquares();
     }
 
     @Override
-    public Exhibition exhibition() {
+    public ExhibitionExercise exhibition() {
         return new AsyncExhibition();
     }
 
     @Override
-    public Crawler crawler() {
+    public CrawlExercise crawl() {
         return new AsyncCrawler();
     }
 
     @Override
-    public BlockingQueries blocking() {
+    public BlockingExercise blocking() {
         return new OffloadedJdbcQueries();
     }
 
     @Override
-    public Waiters waiters() {
+    public WaitersExercise waiters() {
         return new AsyncWaiters();
     }
 
@@ -79,7 +79,7 @@ public final class AsyncAwaitParadigm implements Paradigm {
     }
 
     @Override
-    public DeadlineDownloader deadline() {
+    public DeadlineExercise deadline() {
         return new AsyncDeadline();
     }
 }

@@ -3,7 +3,7 @@ package paradigms.asyncawait;
 import paradigms.common.crawl.CrawlOutcome;
 import paradigms.common.crawl.CrawlRequest;
 import paradigms.common.crawl.CrawlResult;
-import paradigms.common.crawl.Crawler;
+import paradigms.common.crawl.CrawlExercise;
 import paradigms.common.crawl.PageBudget;
 import paradigms.common.trace.Trace;
 
@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * plain set because its callbacks all run on its one loop thread. Making every continuation
  * hop to one thread of ours with {@code thenAcceptAsync(…, loop)} would buy the same here.)
  */
-final class AsyncCrawler implements Crawler {
+final class AsyncCrawler implements CrawlExercise {
 
     @Override
     public CrawlResult crawl(CrawlRequest request, Trace trace) throws InterruptedException {

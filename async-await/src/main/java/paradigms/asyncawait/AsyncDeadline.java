@@ -1,6 +1,6 @@
 package paradigms.asyncawait;
 
-import paradigms.common.deadline.DeadlineDownloader;
+import paradigms.common.deadline.DeadlineExercise;
 import paradigms.common.deadline.DeadlineRequest;
 import paradigms.common.deadline.DeadlineResult;
 import paradigms.common.deadline.DeadlineTally;
@@ -58,7 +58,7 @@ import java.util.concurrent.TimeoutException;
  * {@code whenCompleteAsync}, so that our cancelling does not run on the JDK's timer thread.
  * Answers are recorded on the common pool, where the client completes its futures.
  */
-final class AsyncDeadline implements DeadlineDownloader {
+final class AsyncDeadline implements DeadlineExercise {
 
     @Override
     public DeadlineResult download(DeadlineRequest request, Trace trace) throws InterruptedException {

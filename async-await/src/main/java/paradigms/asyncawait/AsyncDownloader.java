@@ -2,7 +2,7 @@ package paradigms.asyncawait;
 
 import paradigms.common.download.DownloadRequest;
 import paradigms.common.download.DownloadResult;
-import paradigms.common.download.Downloader;
+import paradigms.common.download.DownloadExercise;
 import paradigms.common.trace.Trace;
 
 import java.net.URI;
@@ -29,7 +29,7 @@ import java.util.concurrent.CompletableFuture;
  * a response's {@code handle}, and its release of the permit starts the next waiting fetch,
  * right there. The caller's thread blocks exactly once, in {@link Futures#await}.
  */
-final class AsyncDownloader implements Downloader {
+final class AsyncDownloader implements DownloadExercise {
 
     @Override
     public List<DownloadResult> download(DownloadRequest request, Trace trace) throws InterruptedException {

@@ -1,6 +1,6 @@
 package paradigms.asyncawait;
 
-import paradigms.common.exhibition.Exhibition;
+import paradigms.common.exhibition.ExhibitionExercise;
 import paradigms.common.exhibition.ExhibitionRequest;
 import paradigms.common.exhibition.ExhibitionResult;
 import paradigms.common.exhibition.MoveLog;
@@ -31,7 +31,7 @@ import java.util.stream.IntStream;
  * exhibition — 1,440 moves, 24 games — runs on that one thread, like asyncio's event loop.
  * The caller's thread only waits in {@link Futures#await}.
  */
-final class AsyncExhibition implements Exhibition {
+final class AsyncExhibition implements ExhibitionExercise {
 
     @Override
     public ExhibitionResult play(ExhibitionRequest request, Trace trace) throws InterruptedException {

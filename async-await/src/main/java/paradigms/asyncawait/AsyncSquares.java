@@ -1,7 +1,7 @@
 package paradigms.asyncawait;
 
 import paradigms.common.squares.SquareSum;
-import paradigms.common.squares.SquaresCalculator;
+import paradigms.common.squares.SquaresExercise;
 import paradigms.common.squares.SquaresRequest;
 import paradigms.common.squares.SumOfSquares;
 import paradigms.common.trace.Trace;
@@ -24,7 +24,7 @@ import java.util.concurrent.Executors;
  * continuations among them (see {@link AsyncHttp}). An executor the call owns is sized on
  * purpose and closed when the call returns. ({@code ContinuationThreadsTest} pins both facts.)
  */
-final class AsyncSquares implements SquaresCalculator {
+final class AsyncSquares implements SquaresExercise {
 
     @Override
     public List<SquareSum> compute(SquaresRequest request, Trace trace) throws InterruptedException {

@@ -3,7 +3,7 @@ package paradigms.asyncawait;
 import paradigms.common.trace.Trace;
 import paradigms.common.waiters.Capacity;
 import paradigms.common.waiters.WaitTally;
-import paradigms.common.waiters.Waiters;
+import paradigms.common.waiters.WaitersExercise;
 import paradigms.common.waiters.WaitersRequest;
 import paradigms.common.waiters.WaitersResult;
 
@@ -53,7 +53,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p><b>Threads:</b> the caller (makes the tasks, arms the timers, blocks once in
  * {@link Futures#await}); {@code waiters-timer} (fires the timers and runs each task's end).
  */
-final class AsyncWaiters implements Waiters {
+final class AsyncWaiters implements WaitersExercise {
 
     /** Heap a waiting task needs at the peak, garbage included: about 270 bytes measured, and a margin. */
     static final int PEAK_BYTES_PER_TASK = 400;

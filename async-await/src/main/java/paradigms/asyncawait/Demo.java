@@ -1,6 +1,6 @@
 package paradigms.asyncawait;
 
-import paradigms.common.blocking.BlockingQueries;
+import paradigms.common.blocking.BlockingExercise;
 import paradigms.common.blocking.BlockingRequest;
 import paradigms.common.blocking.BlockingResult;
 import paradigms.common.counter.CounterRequest;
@@ -104,12 +104,12 @@ public final class Demo {
 
     private static void download(AsyncAwaitParadigm paradigm, LocalWebServer server) throws Exception {
         List<URI> warmUp = IntStream.range(0, 4).mapToObj(i -> server.url("/data/warm-up-" + i)).toList();
-        paradigm.downloader().download(new DownloadRequest(warmUp, 4), Trace.off()); // loads and compiles the HTTP client's code
+        paradigm.download().download(new DownloadRequest(warmUp, 4), Trace.off()); // loads and compiles the HTTP client's code
         server.resetCounters();
         List<URI> urls = IntStream.range(0, 24).mapToObj(i -> server.url("/data/" + i + "?size=4096")).toList();
         Trace trace = Trace.recording();
         long start = System.nanoTime();
-        List<DownloadResult> results = paradigm.downloader().download(new DownloadRequest(urls, 4), trace);
+        List<DownloadResult> results = paradigm.download().download(new DownloadRequest(urls, 4), trace);
         long millis = (System.nanoTime() - start) / 1_000_000;
         long ok = results.stream().filter(DownloadResult.Downloaded.class::isInstance).count();
         System.out.printf("3. download: %d URLs, 100 ms each at the server, at most 4 in flight%n", urls.size());
@@ -143,7 +143,7 @@ public final class Demo {
     private static void crawl(AsyncAwaitParadigm paradigm, LocalWebServer server) throws Exception {
         Trace trace = Trace.recording();
         long start = System.nanoTime();
-        CrawlResult result = paradigm.crawler().crawl(new CrawlRequest(server.siteRoot(), 5), trace);
+        CrawlResult result = paradigm.crawl().crawl(new CrawlRequest(server.siteRoot(), 5), trace);
         long millis = (System.nanoTime() - start) / 1_000_000;
         System.out.printf("6. crawl: %d URLs reached from %s in %d ms, at most %d in flight at the server%n",
                 result.size(), server.siteRoot().getPath(), millis, server.maxInFlight());
@@ -222,7 +222,7 @@ public final class Demo {
         System.out.println("10. blocking: 8 queries of 300 ms, 4 connections, a heartbeat every 10 ms");
         try (var fixture = PostgresFixture.start()) {
             var request = new BlockingRequest(fixture.database(), 8, Duration.ofMillis(300), 4, Duration.ofMillis(10));
-            for (BlockingQueries way : List.of(new OffloadedJdbcQueries(), new VertxPgQueries(), new StallingJdbcQueries())) {
+            for (BlockingExercise way : List.of(new OffloadedJdbcQueries(), new VertxPgQueries(), new StallingJdbcQueries())) {
                 Trace trace = Trace.recording();
                 long start = System.nanoTime();
                 BlockingResult result = way.run(request, trace);

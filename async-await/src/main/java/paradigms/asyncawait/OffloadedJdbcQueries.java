@@ -1,6 +1,6 @@
 package paradigms.asyncawait;
 
-import paradigms.common.blocking.BlockingQueries;
+import paradigms.common.blocking.BlockingExercise;
 import paradigms.common.blocking.BlockingRequest;
 import paradigms.common.blocking.BlockingResult;
 import paradigms.common.blocking.Heartbeat;
@@ -39,7 +39,7 @@ import java.util.stream.IntStream;
  * 1,000 blocked threads (or wait in the executor's queue). {@link VertxPgQueries} does the
  * same work without blocking any thread.
  */
-final class OffloadedJdbcQueries implements BlockingQueries {
+final class OffloadedJdbcQueries implements BlockingExercise {
 
     @Override
     public BlockingResult run(BlockingRequest request, Trace trace) throws InterruptedException, SQLException {

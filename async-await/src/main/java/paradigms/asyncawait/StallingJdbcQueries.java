@@ -1,6 +1,6 @@
 package paradigms.asyncawait;
 
-import paradigms.common.blocking.BlockingQueries;
+import paradigms.common.blocking.BlockingExercise;
 import paradigms.common.blocking.BlockingRequest;
 import paradigms.common.blocking.BlockingResult;
 import paradigms.common.blocking.Heartbeat;
@@ -28,7 +28,7 @@ import java.util.stream.IntStream;
  *
  * <p>Not used by the paradigm; only by {@code StallingLoopTest} and the demo.
  */
-final class StallingJdbcQueries implements BlockingQueries {
+final class StallingJdbcQueries implements BlockingExercise {
 
     @Override
     public BlockingResult run(BlockingRequest request, Trace trace) throws InterruptedException, SQLException {

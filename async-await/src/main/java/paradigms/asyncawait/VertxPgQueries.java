@@ -9,7 +9,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import paradigms.common.blocking.BlockingQueries;
+import paradigms.common.blocking.BlockingExercise;
 import paradigms.common.blocking.BlockingRequest;
 import paradigms.common.blocking.BlockingResult;
 import paradigms.common.blocking.Database;
@@ -39,7 +39,7 @@ import java.util.stream.IntStream;
  * <p>Each call starts its own Vert.x instance and closes it (pool, event loop, every thread
  * Vert.x made) before returning.
  */
-final class VertxPgQueries implements BlockingQueries {
+final class VertxPgQueries implements BlockingExercise {
 
     static final String SQL = "SELECT $1::int AS id, pg_backend_pid() AS pid, pg_sleep($2)";
 

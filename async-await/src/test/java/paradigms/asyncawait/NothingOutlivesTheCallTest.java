@@ -35,9 +35,9 @@ class NothingOutlivesTheCallTest {
     @Test
     void noThreadOfTheCallIsLeftAfterEveryExercise() throws Exception {
         try (var server = LocalWebServer.builder().site(Site.generate(7, 30, Duration.ofMillis(20))).start()) {
-            paradigm.downloader().download(new DownloadRequest(List.of(server.url("/data/1"), server.url("/hang")), 2,
+            paradigm.download().download(new DownloadRequest(List.of(server.url("/data/1"), server.url("/hang")), 2,
                     Duration.ofMillis(200)), Trace.off());
-            paradigm.crawler().crawl(new CrawlRequest(server.siteRoot(), 3), Trace.off());
+            paradigm.crawl().crawl(new CrawlRequest(server.siteRoot(), 3), Trace.off());
             paradigm.deadline().download(new DeadlineRequest(List.of(server.url("/data/2"), server.url("/status/500"),
                     server.url("/hang")), 3, Duration.ofSeconds(5)), Trace.off());
         }

@@ -2,15 +2,15 @@ package paradigms.asyncawait;
 
 import paradigms.common.Claim;
 import paradigms.common.Paradigm;
-import paradigms.common.blocking.BlockingQueries;
+import paradigms.common.blocking.BlockingExercise;
 import paradigms.common.contract.BlockingContract;
 import paradigms.common.counter.CounterExercise;
-import paradigms.common.crawl.Crawler;
-import paradigms.common.deadline.DeadlineDownloader;
-import paradigms.common.download.Downloader;
-import paradigms.common.exhibition.Exhibition;
-import paradigms.common.squares.SquaresCalculator;
-import paradigms.common.waiters.Waiters;
+import paradigms.common.crawl.CrawlExercise;
+import paradigms.common.deadline.DeadlineExercise;
+import paradigms.common.download.DownloadExercise;
+import paradigms.common.exhibition.ExhibitionExercise;
+import paradigms.common.squares.SquaresExercise;
+import paradigms.common.waiters.WaitersExercise;
 
 import java.util.Set;
 
@@ -38,32 +38,32 @@ class VertxBlockingTest implements BlockingContract {
         }
 
         @Override
-        public Downloader downloader() {
-            return paradigm.downloader();
+        public DownloadExercise download() {
+            return paradigm.download();
         }
 
         @Override
-        public SquaresCalculator squares() {
+        public SquaresExercise squares() {
             return paradigm.squares();
         }
 
         @Override
-        public Exhibition exhibition() {
+        public ExhibitionExercise exhibition() {
             return paradigm.exhibition();
         }
 
         @Override
-        public Crawler crawler() {
-            return paradigm.crawler();
+        public CrawlExercise crawl() {
+            return paradigm.crawl();
         }
 
         @Override
-        public BlockingQueries blocking() {
+        public BlockingExercise blocking() {
             return new VertxPgQueries();
         }
 
         @Override
-        public Waiters waiters() {
+        public WaitersExercise waiters() {
             return paradigm.waiters();
         }
 
@@ -73,7 +73,7 @@ class VertxBlockingTest implements BlockingContract {
         }
 
         @Override
-        public DeadlineDownloader deadline() {
+        public DeadlineExercise deadline() {
             return paradigm.deadline();
         }
     }

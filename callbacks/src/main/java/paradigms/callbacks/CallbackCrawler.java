@@ -4,7 +4,7 @@ import paradigms.callbacks.http.LoopHttpClient;
 import paradigms.common.crawl.CrawlOutcome;
 import paradigms.common.crawl.CrawlRequest;
 import paradigms.common.crawl.CrawlResult;
-import paradigms.common.crawl.Crawler;
+import paradigms.common.crawl.CrawlExercise;
 import paradigms.common.crawl.PageBudget;
 import paradigms.common.trace.Trace;
 
@@ -23,7 +23,7 @@ import java.util.Set;
  * threaded crawler: the crawl is over when the loop has no work left, and {@code run()}
  * returns by itself.
  */
-final class CallbackCrawler implements Crawler {
+final class CallbackCrawler implements CrawlExercise {
 
     @Override
     public CrawlResult crawl(CrawlRequest request, Trace trace) {

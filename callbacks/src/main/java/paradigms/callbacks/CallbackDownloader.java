@@ -3,7 +3,7 @@ package paradigms.callbacks;
 import paradigms.callbacks.http.LoopHttpClient;
 import paradigms.common.download.DownloadRequest;
 import paradigms.common.download.DownloadResult;
-import paradigms.common.download.Downloader;
+import paradigms.common.download.DownloadExercise;
 import paradigms.common.trace.Trace;
 
 import java.net.URI;
@@ -19,7 +19,7 @@ import java.util.List;
  * the answers arrive in. Only the loop thread writes it, and the caller reads it after
  * {@code run()} returned on the same thread.
  */
-final class CallbackDownloader implements Downloader {
+final class CallbackDownloader implements DownloadExercise {
 
     @Override
     public List<DownloadResult> download(DownloadRequest request, Trace trace) {

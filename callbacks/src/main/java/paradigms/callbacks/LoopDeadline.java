@@ -1,7 +1,7 @@
 package paradigms.callbacks;
 
 import paradigms.callbacks.http.LoopHttpClient;
-import paradigms.common.deadline.DeadlineDownloader;
+import paradigms.common.deadline.DeadlineExercise;
 import paradigms.common.deadline.DeadlineRequest;
 import paradigms.common.deadline.DeadlineResult;
 import paradigms.common.deadline.DeadlineTally;
@@ -52,7 +52,7 @@ import java.net.URI;
  * on it too. Nothing is left when the call returns: no thread was started, the client's
  * connections are closed ({@code close()}) and the loop's selector with them.
  */
-final class LoopDeadline implements DeadlineDownloader {
+final class LoopDeadline implements DeadlineExercise {
 
     @Override
     public DeadlineResult download(DeadlineRequest request, Trace trace) {

@@ -1,6 +1,6 @@
 package paradigms.callbacks;
 
-import paradigms.common.exhibition.Exhibition;
+import paradigms.common.exhibition.ExhibitionExercise;
 import paradigms.common.exhibition.ExhibitionRequest;
 import paradigms.common.exhibition.ExhibitionResult;
 import paradigms.common.exhibition.MoveLog;
@@ -18,7 +18,7 @@ import java.util.ArrayDeque;
  * touched only by the loop thread. A board whose opponent has replied joins the queue; when
  * the master finishes a move he takes the board that has waited longest.
  */
-final class LoopExhibition implements Exhibition {
+final class LoopExhibition implements ExhibitionExercise {
 
     @Override
     public ExhibitionResult play(ExhibitionRequest request, Trace trace) {

@@ -1,7 +1,7 @@
 package paradigms.callbacks;
 
 import paradigms.common.squares.SquareSum;
-import paradigms.common.squares.SquaresCalculator;
+import paradigms.common.squares.SquaresExercise;
 import paradigms.common.squares.SquaresRequest;
 import paradigms.common.squares.SumOfSquares;
 import paradigms.common.trace.Trace;
@@ -17,7 +17,7 @@ import java.util.List;
  * <p>See {@link OffloadedSquares} for the variant that sends the arithmetic to worker
  * threads and gets the sums back with {@link EventLoop#callSoonThreadSafe}.
  */
-final class LoopSquares implements SquaresCalculator {
+final class LoopSquares implements SquaresExercise {
 
     @Override
     public List<SquareSum> compute(SquaresRequest request, Trace trace) {

@@ -3,7 +3,7 @@ package paradigms.callbacks;
 import paradigms.common.trace.Trace;
 import paradigms.common.waiters.Capacity;
 import paradigms.common.waiters.WaitTally;
-import paradigms.common.waiters.Waiters;
+import paradigms.common.waiters.WaitersExercise;
 import paradigms.common.waiters.WaitersRequest;
 import paradigms.common.waiters.WaitersResult;
 
@@ -40,7 +40,7 @@ import paradigms.common.waiters.WaitersResult;
  * <p><b>Threads:</b> the caller only. It sets the timers, runs the loop, and the loop returns
  * when the last timer has fired (no live timer left: no work).
  */
-final class LoopWaiters implements Waiters {
+final class LoopWaiters implements WaitersExercise {
 
     /** Heap one waiting task may need at the peak: 130 to 160 bytes measured at a million, and about half as much again. */
     static final int PEAK_BYTES_PER_TASK = 210;

@@ -1,6 +1,6 @@
 package paradigms.callbacks;
 
-import paradigms.common.blocking.BlockingQueries;
+import paradigms.common.blocking.BlockingExercise;
 import paradigms.common.blocking.BlockingRequest;
 import paradigms.common.blocking.BlockingResult;
 import paradigms.common.blocking.Heartbeat;
@@ -24,7 +24,7 @@ import java.util.List;
  *
  * <p>Not the paradigm's {@code blocking} (that is {@link OffloadedBlocking}).
  */
-final class NaiveBlocking implements BlockingQueries {
+final class NaiveBlocking implements BlockingExercise {
 
     @Override
     public BlockingResult run(BlockingRequest request, Trace trace) throws SQLException {

@@ -1,6 +1,6 @@
 package paradigms.callbacks;
 
-import paradigms.common.blocking.BlockingQueries;
+import paradigms.common.blocking.BlockingExercise;
 import paradigms.common.blocking.BlockingRequest;
 import paradigms.common.blocking.BlockingResult;
 import paradigms.common.blocking.Heartbeat;
@@ -24,7 +24,7 @@ import java.util.concurrent.Executors;
  *
  * <p>See {@link NaiveBlocking} for what happens when the query runs on the loop instead.
  */
-final class OffloadedBlocking implements BlockingQueries {
+final class OffloadedBlocking implements BlockingExercise {
 
     @Override
     public BlockingResult run(BlockingRequest request, Trace trace) throws SQLException {

@@ -1,7 +1,7 @@
 package paradigms.callbacks;
 
 import paradigms.common.squares.SquareSum;
-import paradigms.common.squares.SquaresCalculator;
+import paradigms.common.squares.SquaresExercise;
 import paradigms.common.squares.SquaresRequest;
 import paradigms.common.squares.SumOfSquares;
 import paradigms.common.trace.Trace;
@@ -20,7 +20,7 @@ import java.util.concurrent.Executors;
  * <p>Not the chapter's {@code squares} (the paradigm claims one core); a lesson test compares
  * the two traces.
  */
-final class OffloadedSquares implements SquaresCalculator {
+final class OffloadedSquares implements SquaresExercise {
 
     @Override
     public List<SquareSum> compute(SquaresRequest request, Trace trace) throws InterruptedException {

@@ -1,13 +1,13 @@
 package paradigms.common;
 
-import paradigms.common.blocking.BlockingQueries;
+import paradigms.common.blocking.BlockingExercise;
 import paradigms.common.counter.CounterExercise;
-import paradigms.common.crawl.Crawler;
-import paradigms.common.deadline.DeadlineDownloader;
-import paradigms.common.download.Downloader;
-import paradigms.common.exhibition.Exhibition;
-import paradigms.common.squares.SquaresCalculator;
-import paradigms.common.waiters.Waiters;
+import paradigms.common.crawl.CrawlExercise;
+import paradigms.common.deadline.DeadlineExercise;
+import paradigms.common.download.DownloadExercise;
+import paradigms.common.exhibition.ExhibitionExercise;
+import paradigms.common.squares.SquaresExercise;
+import paradigms.common.waiters.WaitersExercise;
 
 import java.util.Set;
 
@@ -32,19 +32,19 @@ public interface Paradigm {
     /** What this paradigm claims; the contract suites check exactly these claims. */
     Set<Claim> claims();
 
-    Downloader downloader();
+    DownloadExercise download();
 
-    SquaresCalculator squares();
+    SquaresExercise squares();
 
-    Exhibition exhibition();
+    ExhibitionExercise exhibition();
 
-    Crawler crawler();
+    CrawlExercise crawl();
 
-    BlockingQueries blocking();
+    BlockingExercise blocking();
 
-    Waiters waiters();
+    WaitersExercise waiters();
 
     CounterExercise counter();
 
-    DeadlineDownloader deadline();
+    DeadlineExercise deadline();
 }

@@ -118,7 +118,7 @@ record CrawlWorkload(long seed, int pages, Duration slowDelay, int maxInFlight, 
     public Prepared<CrawlResult> prepare(Paradigm paradigm, Fixtures fixtures) {
         Set<String> expected = site().reachablePaths();
         var request = new CrawlRequest(fixtures.url(Site.ROOT), maxInFlight);
-        var crawler = paradigm.crawler();
+        var crawler = paradigm.crawl();
         return new Prepared<>() {
             @Override
             public CrawlResult run(Trace trace) throws InterruptedException {

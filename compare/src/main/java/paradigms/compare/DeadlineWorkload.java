@@ -1,7 +1,7 @@
 package paradigms.compare;
 
 import paradigms.common.Paradigm;
-import paradigms.common.deadline.DeadlineDownloader;
+import paradigms.common.deadline.DeadlineExercise;
 import paradigms.common.deadline.DeadlineRequest;
 import paradigms.common.deadline.DeadlineResult;
 import paradigms.common.deadline.Ending;
@@ -162,7 +162,7 @@ record DeadlineWorkload(Kind kind, Repeats repeats) implements Workload {
     public Prepared<DeadlineResult> prepare(Paradigm paradigm, Fixtures fixtures) {
         List<URI> urls = urls(fixtures);
         var request = new DeadlineRequest(urls, kind.maxInFlight, kind.deadline);
-        DeadlineDownloader downloader = paradigm.deadline();
+        DeadlineExercise downloader = paradigm.deadline();
         return new Prepared<>() {
             // Set by beforeRun and run, read by check: the child's main thread only.
             private Leftovers before;

@@ -62,7 +62,7 @@ record DownloadWorkload(String id, int count, int maxInFlight, int bodySize, Dur
             urls.add(fixtures.url("/data/" + i + "?size=" + bodySize + "&case=" + id));
         }
         var request = new DownloadRequest(urls, maxInFlight);
-        var downloader = paradigm.downloader();
+        var downloader = paradigm.download();
         return new Prepared<>() {
             @Override
             public List<DownloadResult> run(Trace trace) throws InterruptedException {

@@ -4,7 +4,7 @@ import paradigms.common.Claim;
 import paradigms.common.Paradigm;
 import paradigms.common.trace.Trace;
 import paradigms.common.waiters.Capacity;
-import paradigms.common.waiters.Waiters;
+import paradigms.common.waiters.WaitersExercise;
 import paradigms.common.waiters.WaitTally;
 import paradigms.common.waiters.WaitersRequest;
 import paradigms.common.waiters.WaitersResult;
@@ -108,7 +108,7 @@ record WaitersWorkload(int maxTasks, Duration waitFor, Repeats repeats, int maxW
 
     @Override
     public Prepared<WaitersResult> prepare(Paradigm paradigm, Fixtures fixtures) {
-        Waiters waiters = paradigm.waiters();
+        WaitersExercise waiters = paradigm.waiters();
         Capacity capacity = waiters.capacity(); // asked in the child: it may depend on this JVM's heap
         int tasks = Math.min(capacity.maxTasks(), maxTasks);
         var request = new WaitersRequest(tasks, waitFor);
@@ -165,7 +165,7 @@ record WaitersWorkload(int maxTasks, Duration waitFor, Repeats repeats, int maxW
      * task's thread, the pool's thread for a worker process) while the others keep waiting; the
      * figure is the growth over the heap in use before the run, after a GC too, divided by N.
      */
-    static Double weigh(Waiters waiters, WaitersRequest request) {
+    static Double weigh(WaitersExercise waiters, WaitersRequest request) {
         System.gc();
         long before = heapInUse();
         var atProbe = new AtomicLong(-1);

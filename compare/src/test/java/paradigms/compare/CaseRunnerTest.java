@@ -4,15 +4,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import paradigms.common.Claim;
 import paradigms.common.Paradigm;
-import paradigms.common.blocking.BlockingQueries;
+import paradigms.common.blocking.BlockingExercise;
 import paradigms.common.counter.CounterExercise;
-import paradigms.common.crawl.Crawler;
-import paradigms.common.deadline.DeadlineDownloader;
-import paradigms.common.download.Downloader;
-import paradigms.common.exhibition.Exhibition;
+import paradigms.common.crawl.CrawlExercise;
+import paradigms.common.deadline.DeadlineExercise;
+import paradigms.common.download.DownloadExercise;
+import paradigms.common.exhibition.ExhibitionExercise;
 import paradigms.common.sequential.SequentialParadigm;
-import paradigms.common.squares.SquaresCalculator;
-import paradigms.common.waiters.Waiters;
+import paradigms.common.squares.SquaresExercise;
+import paradigms.common.waiters.WaitersExercise;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -125,34 +125,34 @@ class CaseRunnerTest {
         }
 
         @Override
-        public Downloader downloader() {
-            return sequential.downloader();
+        public DownloadExercise download() {
+            return sequential.download();
         }
 
         @Override
-        public SquaresCalculator squares() {
+        public SquaresExercise squares() {
             return (request, trace) -> {
                 throw new IllegalStateException("out of squares");
             };
         }
 
         @Override
-        public Exhibition exhibition() {
+        public ExhibitionExercise exhibition() {
             return sequential.exhibition();
         }
 
         @Override
-        public Crawler crawler() {
-            return sequential.crawler();
+        public CrawlExercise crawl() {
+            return sequential.crawl();
         }
 
         @Override
-        public BlockingQueries blocking() {
+        public BlockingExercise blocking() {
             return sequential.blocking();
         }
 
         @Override
-        public Waiters waiters() {
+        public WaitersExercise waiters() {
             return sequential.waiters();
         }
 
@@ -162,7 +162,7 @@ class CaseRunnerTest {
         }
 
         @Override
-        public DeadlineDownloader deadline() {
+        public DeadlineExercise deadline() {
             return sequential.deadline();
         }
     }

@@ -4,7 +4,7 @@ import paradigms.callbacks.EventLoop;
 import paradigms.common.trace.Trace;
 import paradigms.common.waiters.Capacity;
 import paradigms.common.waiters.WaitTally;
-import paradigms.common.waiters.Waiters;
+import paradigms.common.waiters.WaitersExercise;
 import paradigms.common.waiters.WaitersRequest;
 import paradigms.common.waiters.WaitersResult;
 import paradigms.generators.coroutine.Coroutine;
@@ -38,7 +38,7 @@ import java.util.Locale;
  * 2,500,000, with little room to spare); the main job's 8 GiB, about 8.4 million (5,000,000
  * took 10 s: the timer heap outgrows the caches, but nothing fails).
  */
-final class Sleepers implements Waiters {
+final class Sleepers implements WaitersExercise {
 
     /** The heap a task is allowed, for the capacity: see the class comment for where this number comes from. */
     static final int HEAP_BYTES_PER_TASK = 1_024;

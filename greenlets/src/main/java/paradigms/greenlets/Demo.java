@@ -90,7 +90,7 @@ public final class Demo {
         try (var server = LocalWebServer.builder().latency(Duration.ofMillis(100)).start()) {
             List<URI> urls = IntStream.range(0, 40).mapToObj(i -> server.url("/data/" + i + "?size=1000")).toList();
             var measured = Meter.measure(() ->
-                    new GreenletsParadigm().downloader().download(new DownloadRequest(urls, 8), Trace.off()));
+                    new GreenletsParadigm().download().download(new DownloadRequest(urls, 8), Trace.off()));
             long ok = measured.value().stream().filter(DownloadResult.Downloaded.class::isInstance).count();
             System.out.printf("   %d of %d downloaded in %.2f s; the server saw at most %d in flight%n%n",
                     ok, urls.size(), seconds(measured.measurement().wall()), server.maxInFlight());

@@ -3,7 +3,7 @@ package paradigms.multiprocessing;
 import paradigms.common.trace.Trace;
 import paradigms.common.waiters.Capacity;
 import paradigms.common.waiters.WaitTally;
-import paradigms.common.waiters.Waiters;
+import paradigms.common.waiters.WaitersExercise;
 import paradigms.common.waiters.WaitersRequest;
 import paradigms.common.waiters.WaitersResult;
 
@@ -36,7 +36,7 @@ import java.util.List;
  *
  * <p>On the wire: {@code task ID wait NANOS} → {@code done ID … SLEPT_NANOS}.
  */
-final class ProcessWaiters implements Waiters {
+final class ProcessWaiters implements WaitersExercise {
 
     static final String KIND = "wait";
 

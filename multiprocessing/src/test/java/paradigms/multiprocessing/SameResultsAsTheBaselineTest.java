@@ -44,7 +44,7 @@ class SameResultsAsTheBaselineTest {
             urls.add(server.url("/status/404"));
             urls.add(server.url("/status/503"));
             var request = new DownloadRequest(urls, 2);
-            assertEquals(baseline.downloader().download(request, Trace.off()), processes.downloader().download(request, Trace.off()));
+            assertEquals(baseline.download().download(request, Trace.off()), processes.download().download(request, Trace.off()));
         }
     }
 
@@ -59,7 +59,7 @@ class SameResultsAsTheBaselineTest {
     void crawlsAreIdentical() throws Exception {
         try (var server = LocalWebServer.builder().site(Site.generate(7, 60, Duration.ZERO)).start()) {
             var request = new CrawlRequest(server.siteRoot(), 2);
-            assertEquals(baseline.crawler().crawl(request, Trace.off()), processes.crawler().crawl(request, Trace.off()));
+            assertEquals(baseline.crawl().crawl(request, Trace.off()), processes.crawl().crawl(request, Trace.off()));
         }
     }
 }

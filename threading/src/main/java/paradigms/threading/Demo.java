@@ -7,7 +7,7 @@ import paradigms.common.exhibition.ExhibitionResult;
 import paradigms.common.measure.Meter;
 import paradigms.common.sequential.SequentialParadigm;
 import paradigms.common.server.LocalWebServer;
-import paradigms.common.squares.SquaresCalculator;
+import paradigms.common.squares.SquaresExercise;
 import paradigms.common.squares.SquaresRequest;
 import paradigms.common.trace.ChromeTrace;
 import paradigms.common.trace.Trace;
@@ -80,12 +80,12 @@ public final class Demo {
             var request = new DownloadRequest(urls, THREADS);
 
             long start = System.nanoTime();
-            List<DownloadResult> one = new SequentialParadigm().downloader().download(request, Trace.off());
+            List<DownloadResult> one = new SequentialParadigm().download().download(request, Trace.off());
             report("one after another", start, one, server);
 
             server.resetCounters();
             start = System.nanoTime();
-            List<DownloadResult> many = new ThreadingParadigm().downloader().download(request, Trace.off());
+            List<DownloadResult> many = new ThreadingParadigm().download().download(request, Trace.off());
             report(THREADS + " threads", start, many, server);
         }
     }
@@ -119,7 +119,7 @@ public final class Demo {
     }
 
     /** Runs the calculator twice to warm up, then five times; prints the median and whether chunks overlapped. */
-    private static Trace time(String how, SquaresCalculator calculator, SquaresRequest request) throws Exception {
+    private static Trace time(String how, SquaresExercise calculator, SquaresRequest request) throws Exception {
         for (int i = 0; i < 2; i++) {
             calculator.compute(request, Trace.off());
         }

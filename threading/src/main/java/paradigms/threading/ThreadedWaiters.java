@@ -3,7 +3,7 @@ package paradigms.threading;
 import paradigms.common.trace.Trace;
 import paradigms.common.waiters.Capacity;
 import paradigms.common.waiters.WaitTally;
-import paradigms.common.waiters.Waiters;
+import paradigms.common.waiters.WaitersExercise;
 import paradigms.common.waiters.WaitersRequest;
 import paradigms.common.waiters.WaitersResult;
 
@@ -46,7 +46,7 @@ import java.util.concurrent.Phaser;
  * <p><b>Threads:</b> {@code waiter-1 … waiter-N}, one per task, made by a thread-per-task
  * executor; the caller starts them, opens the gate and blocks on their futures.
  */
-final class ThreadedWaiters implements Waiters {
+final class ThreadedWaiters implements WaitersExercise {
 
     /** The most tasks one call accepts; see the class comment for why this number. */
     static final int MAX_TASKS = 10_000;

@@ -2,14 +2,14 @@ package paradigms.threading;
 
 import paradigms.common.Claim;
 import paradigms.common.Paradigm;
-import paradigms.common.blocking.BlockingQueries;
+import paradigms.common.blocking.BlockingExercise;
 import paradigms.common.counter.CounterExercise;
-import paradigms.common.crawl.Crawler;
-import paradigms.common.deadline.DeadlineDownloader;
-import paradigms.common.download.Downloader;
-import paradigms.common.exhibition.Exhibition;
-import paradigms.common.squares.SquaresCalculator;
-import paradigms.common.waiters.Waiters;
+import paradigms.common.crawl.CrawlExercise;
+import paradigms.common.deadline.DeadlineExercise;
+import paradigms.common.download.DownloadExercise;
+import paradigms.common.exhibition.ExhibitionExercise;
+import paradigms.common.squares.SquaresExercise;
+import paradigms.common.waiters.WaitersExercise;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -41,33 +41,33 @@ public final class ThreadingParadigm implements Paradigm {
     }
 
     @Override
-    public Downloader downloader() {
+    public DownloadExercise download() {
         return ThreadedDownload::download;
     }
 
     @Override
-    public SquaresCalculator squares() {
+    public SquaresExercise squares() {
         return ChunkedSquares.parallel()::compute;
     }
 
     @Override
-    public Exhibition exhibition() {
+    public ExhibitionExercise exhibition() {
         return ThreadedExhibition::play;
     }
 
     @Override
-    public Crawler crawler() {
+    public CrawlExercise crawl() {
         return ThreadedCrawl::crawl;
     }
 
     @Override
-    public BlockingQueries blocking() {
+    public BlockingExercise blocking() {
         return PooledQueries::run;
     }
 
     /** One platform thread per waiting task, up to 10,000 (see {@link ThreadedWaiters} for why). */
     @Override
-    public Waiters waiters() {
+    public WaitersExercise waiters() {
         return new ThreadedWaiters();
     }
 
@@ -77,7 +77,7 @@ public final class ThreadingParadigm implements Paradigm {
     }
 
     @Override
-    public DeadlineDownloader deadline() {
+    public DeadlineExercise deadline() {
         return ThreadedDeadline::download;
     }
 }

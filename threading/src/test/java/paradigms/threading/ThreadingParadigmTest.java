@@ -45,9 +45,9 @@ class ThreadingParadigmTest {
         paradigm.exhibition().play(new ExhibitionRequest(3, 1, 2, 2, Duration.ofMillis(1)), Trace.off());
         try (var server = LocalWebServer.builder().latency(Duration.ofMillis(5)).site(Site.generate(3, 20, Duration.ZERO)).start()) {
             List<URI> urls = IntStream.range(0, 6).mapToObj(i -> server.url("/data/" + i)).toList();
-            paradigm.downloader().download(new DownloadRequest(urls, 3), Trace.off());
+            paradigm.download().download(new DownloadRequest(urls, 3), Trace.off());
             paradigm.deadline().download(new DeadlineRequest(urls, 3, Duration.ofSeconds(10)), Trace.off());
-            paradigm.crawler().crawl(new CrawlRequest(server.siteRoot(), 3), Trace.off());
+            paradigm.crawl().crawl(new CrawlRequest(server.siteRoot(), 3), Trace.off());
         }
         // close() returns once the pool has terminated; a worker thread may need a moment more to exit.
         await().atMost(TestTimeouts.scaled(Duration.ofSeconds(5))).until(() -> Thread.getAllStackTraces().keySet().stream()

@@ -2,7 +2,7 @@ package paradigms.common.sequential;
 
 import paradigms.common.Claim;
 import paradigms.common.Paradigm;
-import paradigms.common.blocking.BlockingQueries;
+import paradigms.common.blocking.BlockingExercise;
 import paradigms.common.blocking.BlockingRequest;
 import paradigms.common.blocking.BlockingResult;
 import paradigms.common.blocking.Heartbeat;
@@ -12,11 +12,11 @@ import paradigms.common.crawl.CrawlOutcome;
 import paradigms.common.crawl.CrawlRequest;
 import paradigms.common.crawl.CrawlResult;
 import paradigms.common.crawl.PageBudget;
-import paradigms.common.crawl.Crawler;
+import paradigms.common.crawl.CrawlExercise;
 import paradigms.common.download.DownloadRequest;
 import paradigms.common.download.DownloadResult;
-import paradigms.common.download.Downloader;
-import paradigms.common.exhibition.Exhibition;
+import paradigms.common.download.DownloadExercise;
+import paradigms.common.exhibition.ExhibitionExercise;
 import paradigms.common.exhibition.ExhibitionRequest;
 import paradigms.common.exhibition.ExhibitionResult;
 import paradigms.common.exhibition.MoveLog;
@@ -25,7 +25,7 @@ import paradigms.common.counter.CounterExercise;
 import paradigms.common.counter.CounterRequest;
 import paradigms.common.counter.CounterResult;
 import paradigms.common.counter.SharedCounter;
-import paradigms.common.deadline.DeadlineDownloader;
+import paradigms.common.deadline.DeadlineExercise;
 import paradigms.common.deadline.DeadlineRequest;
 import paradigms.common.deadline.DeadlineResult;
 import paradigms.common.deadline.DeadlineTally;
@@ -33,11 +33,11 @@ import paradigms.common.download.Failure;
 import paradigms.common.http.SocketHttpClient;
 import paradigms.common.waiters.Capacity;
 import paradigms.common.waiters.WaitTally;
-import paradigms.common.waiters.Waiters;
+import paradigms.common.waiters.WaitersExercise;
 import paradigms.common.waiters.WaitersRequest;
 import paradigms.common.waiters.WaitersResult;
 import paradigms.common.squares.SquareSum;
-import paradigms.common.squares.SquaresCalculator;
+import paradigms.common.squares.SquaresExercise;
 import paradigms.common.squares.SquaresRequest;
 import paradigms.common.squares.SumOfSquares;
 import paradigms.common.trace.Trace;
@@ -77,33 +77,33 @@ public final class SequentialParadigm implements Paradigm {
     }
 
     @Override
-    public Downloader downloader() {
+    public DownloadExercise download() {
         return SequentialParadigm::download;
     }
 
     @Override
-    public SquaresCalculator squares() {
+    public SquaresExercise squares() {
         return SequentialParadigm::squares;
     }
 
     @Override
-    public Exhibition exhibition() {
+    public ExhibitionExercise exhibition() {
         return SequentialParadigm::exhibition;
     }
 
     @Override
-    public Crawler crawler() {
+    public CrawlExercise crawl() {
         return SequentialParadigm::crawl;
     }
 
     @Override
-    public BlockingQueries blocking() {
+    public BlockingExercise blocking() {
         return SequentialParadigm::blocking;
     }
 
     @Override
-    public Waiters waiters() {
-        return new Waiters() {
+    public WaitersExercise waiters() {
+        return new WaitersExercise() {
             @Override
             public Capacity capacity() {
                 return new Capacity(10, "tasks wait one after another: N tasks take N times the wait");
@@ -129,7 +129,7 @@ public final class SequentialParadigm implements Paradigm {
     }
 
     @Override
-    public DeadlineDownloader deadline() {
+    public DeadlineExercise deadline() {
         return SequentialParadigm::deadline;
     }
 

@@ -37,7 +37,7 @@ public interface CrawlContract extends ParadigmContract {
     }
 
     private CrawlResult crawl(CrawlRequest request) throws InterruptedException {
-        return paradigm().crawler().crawl(request, Trace.off());
+        return paradigm().crawl().crawl(request, Trace.off());
     }
 
     @Test

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public interface DownloadContract extends ParadigmContract {
 
     private List<DownloadResult> download(DownloadRequest request) throws InterruptedException {
-        return paradigm().downloader().download(request, Trace.off());
+        return paradigm().download().download(request, Trace.off());
     }
 
     private static List<URI> dataUrls(LocalWebServer server, int count, String extra) {

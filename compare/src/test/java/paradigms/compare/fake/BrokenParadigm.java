@@ -2,22 +2,22 @@ package paradigms.compare.fake;
 
 import paradigms.common.Claim;
 import paradigms.common.Paradigm;
-import paradigms.common.blocking.BlockingQueries;
+import paradigms.common.blocking.BlockingExercise;
 import paradigms.common.counter.CounterExercise;
 import paradigms.common.counter.CounterResult;
 import paradigms.common.counter.SharedCounter;
-import paradigms.common.crawl.Crawler;
-import paradigms.common.deadline.DeadlineDownloader;
+import paradigms.common.crawl.CrawlExercise;
+import paradigms.common.deadline.DeadlineExercise;
 import paradigms.common.deadline.DeadlineTally;
-import paradigms.common.download.Downloader;
-import paradigms.common.exhibition.Exhibition;
+import paradigms.common.download.DownloadExercise;
+import paradigms.common.exhibition.ExhibitionExercise;
 import paradigms.common.http.SocketHttpClient;
 import paradigms.common.sequential.SequentialParadigm;
 import paradigms.common.squares.SquareSum;
-import paradigms.common.squares.SquaresCalculator;
+import paradigms.common.squares.SquaresExercise;
 import paradigms.common.waiters.Capacity;
 import paradigms.common.waiters.WaitTally;
-import paradigms.common.waiters.Waiters;
+import paradigms.common.waiters.WaitersExercise;
 import paradigms.common.waiters.WaitersRequest;
 import paradigms.common.waiters.WaitersResult;
 import paradigms.common.trace.Trace;
@@ -69,7 +69,7 @@ public final class BrokenParadigm implements Paradigm {
     }
 
     @Override
-    public Downloader downloader() {
+    public DownloadExercise download() {
         return (request, trace) -> {
             System.err.println("the broken paradigm ends its JVM now");
             Runtime.getRuntime().halt(CRASH_CODE);
@@ -78,29 +78,29 @@ public final class BrokenParadigm implements Paradigm {
     }
 
     @Override
-    public SquaresCalculator squares() {
+    public SquaresExercise squares() {
         return (request, trace) -> request.ns().stream().map(n -> new SquareSum(n, BigInteger.ZERO)).toList();
     }
 
     @Override
-    public Exhibition exhibition() {
+    public ExhibitionExercise exhibition() {
         return new SequentialParadigm().exhibition();
     }
 
     @Override
-    public Crawler crawler() {
-        return new SequentialParadigm().crawler();
+    public CrawlExercise crawl() {
+        return new SequentialParadigm().crawl();
     }
 
     @Override
-    public BlockingQueries blocking() {
+    public BlockingExercise blocking() {
         return new SequentialParadigm().blocking();
     }
 
     /** Every task sleeps half its wait: all of them early. */
     @Override
-    public Waiters waiters() {
-        return new Waiters() {
+    public WaitersExercise waiters() {
+        return new WaitersExercise() {
             @Override
             public Capacity capacity() {
                 return CAPACITY;
@@ -165,7 +165,7 @@ public final class BrokenParadigm implements Paradigm {
      * call returns at the first failure or the deadline — and cancels nothing, closes nothing.
      */
     @Override
-    public DeadlineDownloader deadline() {
+    public DeadlineExercise deadline() {
         return (request, trace) -> {
             var tally = new DeadlineTally(request);
             var over = new CountDownLatch(1);

@@ -2,24 +2,24 @@ package paradigms.compare.fake;
 
 import paradigms.common.Claim;
 import paradigms.common.Paradigm;
-import paradigms.common.blocking.BlockingQueries;
+import paradigms.common.blocking.BlockingExercise;
 import paradigms.common.counter.CounterExercise;
 import paradigms.common.counter.CounterResult;
 import paradigms.common.counter.SharedCounter;
-import paradigms.common.crawl.Crawler;
-import paradigms.common.deadline.DeadlineDownloader;
+import paradigms.common.crawl.CrawlExercise;
+import paradigms.common.deadline.DeadlineExercise;
 import paradigms.common.download.DownloadResult;
-import paradigms.common.download.Downloader;
-import paradigms.common.exhibition.Exhibition;
+import paradigms.common.download.DownloadExercise;
+import paradigms.common.exhibition.ExhibitionExercise;
 import paradigms.common.http.SocketHttpClient;
 import paradigms.common.sequential.SequentialParadigm;
 import paradigms.common.squares.SquareSum;
-import paradigms.common.squares.SquaresCalculator;
+import paradigms.common.squares.SquaresExercise;
 import paradigms.common.squares.SumOfSquares;
 import paradigms.common.trace.Trace;
 import paradigms.common.waiters.Capacity;
 import paradigms.common.waiters.WaitTally;
-import paradigms.common.waiters.Waiters;
+import paradigms.common.waiters.WaitersExercise;
 import paradigms.common.waiters.WaitersRequest;
 import paradigms.common.waiters.WaitersResult;
 
@@ -56,7 +56,7 @@ public final class StandInParadigm implements Paradigm {
     }
 
     @Override
-    public Downloader downloader() {
+    public DownloadExercise download() {
         return (request, trace) -> {
             var permits = new Semaphore(request.maxInFlight());
             try (var client = new SocketHttpClient(request.maxInFlight()); var threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -77,7 +77,7 @@ public final class StandInParadigm implements Paradigm {
     }
 
     @Override
-    public SquaresCalculator squares() {
+    public SquaresExercise squares() {
         return (request, trace) -> {
             try (var pool = Executors.newFixedThreadPool(2)) {
                 List<Future<SquareSum>> pending = new ArrayList<>();
@@ -110,8 +110,8 @@ public final class StandInParadigm implements Paradigm {
 
     /** One virtual thread per task; a gate opens when all exist, so that all N wait at once. */
     @Override
-    public Waiters waiters() {
-        return new Waiters() {
+    public WaitersExercise waiters() {
+        return new WaitersExercise() {
             @Override
             public Capacity capacity() {
                 return CAPACITY;
@@ -179,22 +179,22 @@ public final class StandInParadigm implements Paradigm {
 
     /** The baseline's: correct, and the figures of the deadline cases are not what compare's tests look at. */
     @Override
-    public DeadlineDownloader deadline() {
+    public DeadlineExercise deadline() {
         return sequential.deadline();
     }
 
     @Override
-    public Exhibition exhibition() {
+    public ExhibitionExercise exhibition() {
         return sequential.exhibition();
     }
 
     @Override
-    public Crawler crawler() {
-        return sequential.crawler();
+    public CrawlExercise crawl() {
+        return sequential.crawl();
     }
 
     @Override
-    public BlockingQueries blocking() {
+    public BlockingExercise blocking() {
         return sequential.blocking();
     }
 }

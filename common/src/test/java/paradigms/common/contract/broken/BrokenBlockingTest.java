@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 import paradigms.common.Claim;
 import paradigms.common.Paradigm;
-import paradigms.common.blocking.BlockingQueries;
+import paradigms.common.blocking.BlockingExercise;
 import paradigms.common.blocking.BlockingResult;
 import paradigms.common.blocking.Heartbeat;
 import paradigms.common.blocking.QueryAnswer;
@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  */
 class BrokenBlockingTest {
 
-    static final BlockingQueries ONE_AFTER_ANOTHER_ON_A_HELPER = (request, trace) -> {
+    static final BlockingExercise ONE_AFTER_ANOTHER_ON_A_HELPER = (request, trace) -> {
         var heartbeat = new Heartbeat();
         long every = request.heartbeatInterval().toNanos();
         try (ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();

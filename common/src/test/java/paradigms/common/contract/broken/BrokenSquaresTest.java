@@ -9,7 +9,7 @@ import paradigms.common.Claim;
 import paradigms.common.Paradigm;
 import paradigms.common.contract.SquaresContract;
 import paradigms.common.squares.SquareSum;
-import paradigms.common.squares.SquaresCalculator;
+import paradigms.common.squares.SquaresExercise;
 import paradigms.common.squares.SquaresRequest;
 import paradigms.common.squares.SumOfSquares;
 import paradigms.common.trace.Span;
@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class BrokenSquaresTest {
 
     /** Two threads, but one lock around every sum: each waits while the other computes. The spans start before the lock. */
-    static final SquaresCalculator TWO_THREADS_ONE_LOCK = (request, trace) -> {
+    static final SquaresExercise TWO_THREADS_ONE_LOCK = (request, trace) -> {
         var oneAtATime = new ReentrantLock();
         try (ExecutorService two = Executors.newFixedThreadPool(2)) {
             List<Future<SquareSum>> sums = new ArrayList<>();
@@ -56,7 +56,7 @@ class BrokenSquaresTest {
     };
 
     /** One thread does every sum and writes spans for two made-up workers, each as long as the whole run. */
-    static final SquaresCalculator ONE_THREAD_FORGED_SPANS = (request, trace) -> {
+    static final SquaresExercise ONE_THREAD_FORGED_SPANS = (request, trace) -> {
         long start = Trace.nowMicros();
         List<SquareSum> sums = request.ns().stream().map(n -> new SquareSum(n, SumOfSquares.below(n))).toList();
         long end = Math.max(start + 1, Trace.nowMicros());
@@ -77,7 +77,7 @@ class BrokenSquaresTest {
         return results;
     }
 
-    private static SquaresContract claimingSeveralCores(SquaresCalculator squares) {
+    private static SquaresContract claimingSeveralCores(SquaresExercise squares) {
         return new SquaresContract() {
             @Override
             public Paradigm paradigm() {

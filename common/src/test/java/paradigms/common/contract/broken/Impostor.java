@@ -2,15 +2,15 @@ package paradigms.common.contract.broken;
 
 import paradigms.common.Claim;
 import paradigms.common.Paradigm;
-import paradigms.common.blocking.BlockingQueries;
+import paradigms.common.blocking.BlockingExercise;
 import paradigms.common.counter.CounterExercise;
-import paradigms.common.crawl.Crawler;
-import paradigms.common.deadline.DeadlineDownloader;
-import paradigms.common.download.Downloader;
-import paradigms.common.exhibition.Exhibition;
+import paradigms.common.crawl.CrawlExercise;
+import paradigms.common.deadline.DeadlineExercise;
+import paradigms.common.download.DownloadExercise;
+import paradigms.common.exhibition.ExhibitionExercise;
 import paradigms.common.sequential.SequentialParadigm;
-import paradigms.common.squares.SquaresCalculator;
-import paradigms.common.waiters.Waiters;
+import paradigms.common.squares.SquaresExercise;
+import paradigms.common.waiters.WaitersExercise;
 
 import java.util.Set;
 
@@ -24,18 +24,18 @@ final class Impostor implements Paradigm {
 
     private final SequentialParadigm rest = new SequentialParadigm();
     private final Set<Claim> claims;
-    private final SquaresCalculator squares;
+    private final SquaresExercise squares;
     private final CounterExercise counter;
-    private final BlockingQueries blocking;
+    private final BlockingExercise blocking;
 
-    private Impostor(Set<Claim> claims, SquaresCalculator squares, CounterExercise counter, BlockingQueries blocking) {
+    private Impostor(Set<Claim> claims, SquaresExercise squares, CounterExercise counter, BlockingExercise blocking) {
         this.claims = claims;
         this.squares = squares;
         this.counter = counter;
         this.blocking = blocking;
     }
 
-    static Impostor squares(Set<Claim> claims, SquaresCalculator squares) {
+    static Impostor squares(Set<Claim> claims, SquaresExercise squares) {
         return new Impostor(claims, squares, null, null);
     }
 
@@ -43,7 +43,7 @@ final class Impostor implements Paradigm {
         return new Impostor(Set.of(), null, counter, null);
     }
 
-    static Impostor blocking(Set<Claim> claims, BlockingQueries blocking) {
+    static Impostor blocking(Set<Claim> claims, BlockingExercise blocking) {
         return new Impostor(claims, null, null, blocking);
     }
 
@@ -58,7 +58,7 @@ final class Impostor implements Paradigm {
     }
 
     @Override
-    public SquaresCalculator squares() {
+    public SquaresExercise squares() {
         return squares != null ? squares : rest.squares();
     }
 
@@ -68,32 +68,32 @@ final class Impostor implements Paradigm {
     }
 
     @Override
-    public BlockingQueries blocking() {
+    public BlockingExercise blocking() {
         return blocking != null ? blocking : rest.blocking();
     }
 
     @Override
-    public Downloader downloader() {
-        return rest.downloader();
+    public DownloadExercise download() {
+        return rest.download();
     }
 
     @Override
-    public Exhibition exhibition() {
+    public ExhibitionExercise exhibition() {
         return rest.exhibition();
     }
 
     @Override
-    public Crawler crawler() {
-        return rest.crawler();
+    public CrawlExercise crawl() {
+        return rest.crawl();
     }
 
     @Override
-    public Waiters waiters() {
+    public WaitersExercise waiters() {
         return rest.waiters();
     }
 
     @Override
-    public DeadlineDownloader deadline() {
+    public DeadlineExercise deadline() {
         return rest.deadline();
     }
 }

@@ -11,7 +11,7 @@ import paradigms.common.trace.Trace;
  * played game after game, and about {@link ExhibitionRequest#concurrentSeconds()} when the
  * paradigm waits for opponents concurrently. Record every move in a {@link MoveLog}.
  */
-public interface Exhibition {
+public interface ExhibitionExercise {
 
     ExhibitionResult play(ExhibitionRequest request, Trace trace) throws InterruptedException;
 }

@@ -11,7 +11,7 @@ import paradigms.common.trace.Trace;
  * more than C requests in flight; the call returns once nothing is left to fetch.
  * Build outcomes with {@link CrawlOutcome#ofResponse} and {@link CrawlOutcome#ofError}.
  */
-public interface Crawler {
+public interface CrawlExercise {
 
     CrawlResult crawl(CrawlRequest request, Trace trace) throws InterruptedException;
 }

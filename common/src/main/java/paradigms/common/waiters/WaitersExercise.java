@@ -11,7 +11,7 @@ import paradigms.common.trace.Trace;
  * tasks with a {@link WaitTally}. How long a million waits take, and how much memory, is
  * measured by the main job, not by the contract.
  */
-public interface Waiters {
+public interface WaitersExercise {
 
     Capacity capacity();
 

@@ -12,7 +12,7 @@ import paradigms.common.trace.Trace;
  * in flight at the server, no connection, no thread, no child process. Use a
  * {@link DeadlineTally} to decide the ending.
  */
-public interface DeadlineDownloader {
+public interface DeadlineExercise {
 
     DeadlineResult download(DeadlineRequest request, Trace trace) throws InterruptedException;
 }

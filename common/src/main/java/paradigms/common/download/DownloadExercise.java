@@ -11,7 +11,7 @@ import java.util.List;
  * each URL requested exactly once; per-URL errors returned as {@link DownloadResult.DownloadFailed};
  * never more than C requests in flight. All resources the call opens are closed when it returns.
  */
-public interface Downloader {
+public interface DownloadExercise {
 
     List<DownloadResult> download(DownloadRequest request, Trace trace) throws InterruptedException;
 }

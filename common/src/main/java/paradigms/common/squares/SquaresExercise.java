@@ -13,7 +13,7 @@ import java.util.List;
  * (counted over its own process and the processes it starts). Use {@link SumOfSquares} for the arithmetic: the lesson
  * is how the work is scheduled, not how it is added up.
  */
-public interface SquaresCalculator {
+public interface SquaresExercise {
 
     List<SquareSum> compute(SquaresRequest request, Trace trace) throws InterruptedException;
 }

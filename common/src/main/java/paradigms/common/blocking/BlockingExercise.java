@@ -15,7 +15,7 @@ import java.sql.SQLException;
  * contract samples {@code pg_stat_activity}); one that does not, one at a time.
  * Run the queries with {@link SleepQuery}; tick a {@link Heartbeat}.
  */
-public interface BlockingQueries {
+public interface BlockingExercise {
 
     BlockingResult run(BlockingRequest request, Trace trace) throws InterruptedException, SQLException;
 }
