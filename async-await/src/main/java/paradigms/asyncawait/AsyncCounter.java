@@ -4,6 +4,7 @@ import paradigms.common.counter.CounterExercise;
 import paradigms.common.counter.CounterRequest;
 import paradigms.common.counter.CounterResult;
 import paradigms.common.counter.SharedCounter;
+import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 
 import java.util.concurrent.CompletableFuture;
@@ -122,11 +123,11 @@ final class AsyncCounter implements CounterExercise {
     /** read – suspend – write: the shape in which updates get lost. */
     private CompletableFuture<Void> increment(int task, SharedCounter counter, Executor executor, Trace trace) {
         long read;
-        try (var reading = trace.begin("task " + task + " read")) {
+        try (var reading = trace.begin(SpanNames.read(task))) {
             read = counter.read(task);
         }
         return suspension.suspend(executor).thenRun(() -> { // await: another chain may run now...
-            try (var writing = trace.begin("task " + task + " write")) {
+            try (var writing = trace.begin(SpanNames.write(task))) {
                 counter.write(task, read + 1);              // ...and if it read meanwhile, one increment is lost
             }
         });

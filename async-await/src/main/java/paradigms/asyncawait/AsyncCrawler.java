@@ -5,6 +5,7 @@ import paradigms.common.crawl.CrawlRequest;
 import paradigms.common.crawl.CrawlResult;
 import paradigms.common.crawl.CrawlExercise;
 import paradigms.common.crawl.PageBudget;
+import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 
 import java.net.URI;
@@ -85,7 +86,7 @@ final class AsyncCrawler implements CrawlExercise {
         }
 
         private void follow(URI url, CrawlOutcome outcome) {
-            try (var running = trace.begin("page " + url.getPath())) {
+            try (var running = trace.begin(SpanNames.request(url))) {
                 outcomes.put(url, outcome);
                 for (URI next : outcome.next()) {
                     if (request.inScope(next) && seen.add(next) && budget.claim()) {

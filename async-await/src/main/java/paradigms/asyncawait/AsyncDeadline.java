@@ -6,6 +6,7 @@ import paradigms.common.deadline.DeadlineResult;
 import paradigms.common.deadline.DeadlineTally;
 import paradigms.common.download.DownloadResult;
 import paradigms.common.download.Failure;
+import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 
 import java.net.URI;
@@ -121,7 +122,7 @@ final class AsyncDeadline implements DeadlineExercise {
 
         /** Records an answer; the first failure ends the call. After the end, the tally ignores what comes. */
         private void record(int index, URI url, HttpResponse<byte[]> response, Throwable error) {
-            try (var running = trace.begin("GET " + url.getPath() + " answered")) {
+            try (var running = trace.begin(SpanNames.answered(url))) {
                 DownloadResult result = error == null
                         ? DownloadResult.ofResponse(url, response.statusCode(), response.body())
                         : DownloadResult.ofError(url, error);

@@ -3,6 +3,7 @@ package paradigms.asyncawait;
 import paradigms.common.download.DownloadRequest;
 import paradigms.common.download.DownloadResult;
 import paradigms.common.download.DownloadExercise;
+import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 
 import java.net.URI;
@@ -47,7 +48,7 @@ final class AsyncDownloader implements DownloadExercise {
 
     /** The "except" of the chain: a failed fetch is a result for its URL, never an exception for all. */
     private static DownloadResult resultOf(URI url, HttpResponse<byte[]> response, Throwable error, Trace trace) {
-        try (var running = trace.begin("GET " + url.getPath() + " answered")) {
+        try (var running = trace.begin(SpanNames.answered(url))) {
             return error == null
                     ? DownloadResult.ofResponse(url, response.statusCode(), response.body())
                     : DownloadResult.ofError(url, error);

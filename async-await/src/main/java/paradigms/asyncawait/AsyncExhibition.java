@@ -5,6 +5,7 @@ import paradigms.common.exhibition.ExhibitionRequest;
 import paradigms.common.exhibition.ExhibitionResult;
 import paradigms.common.exhibition.MoveLog;
 import paradigms.common.exhibition.Mover;
+import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 
 import java.util.concurrent.CompletableFuture;
@@ -76,7 +77,7 @@ final class AsyncExhibition implements ExhibitionExercise {
             return master.acquire().thenCompose(hisAttention -> {
                 long start = log.now();
                 return Futures.sleep(request.masterMove(), loop).thenRun(() -> {
-                    try (var running = trace.begin("board " + board + " master move " + pair)) {
+                    try (var running = trace.begin(SpanNames.masterMove(board, pair))) {
                         log.record(Mover.MASTER, board, pair, start, log.now());
                     }
                     master.release(); // after recording: the next board's move starts after this one ended
@@ -87,7 +88,7 @@ final class AsyncExhibition implements ExhibitionExercise {
         private CompletableFuture<Void> opponentMove(int board, int pair) {
             long start = log.now();
             return Futures.sleep(request.opponentMove(), loop).thenRun(() -> {
-                try (var running = trace.begin("board " + board + " opponent move " + pair)) {
+                try (var running = trace.begin(SpanNames.opponentMove(board, pair))) {
                     log.record(Mover.OPPONENT, board, pair, start, log.now());
                 }
             });

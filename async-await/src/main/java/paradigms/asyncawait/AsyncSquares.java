@@ -4,6 +4,7 @@ import paradigms.common.squares.SquareSum;
 import paradigms.common.squares.SquaresExercise;
 import paradigms.common.squares.SquaresRequest;
 import paradigms.common.squares.SumOfSquares;
+import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 
 import java.util.List;
@@ -39,7 +40,7 @@ final class AsyncSquares implements SquaresExercise {
 
     /** Runs on one of the executor's threads; the span shows which, for the trace's parallelism check. */
     private static SquareSum sum(int n, Trace trace) {
-        try (var running = trace.begin("squares n=" + n)) {
+        try (var running = trace.begin(SpanNames.sum(n))) {
             return new SquareSum(n, SumOfSquares.below(n));
         }
     }

@@ -6,6 +6,7 @@ import paradigms.common.waiters.WaitTally;
 import paradigms.common.waiters.WaitersExercise;
 import paradigms.common.waiters.WaitersRequest;
 import paradigms.common.waiters.WaitersResult;
+import paradigms.common.trace.SpanNames;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -100,7 +101,7 @@ final class AsyncWaiters implements WaitersExercise {
                 long began = tally.begin();
                 var wakeUp = new CompletableFuture<Void>();
                 wakeUp.thenRun(() -> { // on waiters-timer: the thread that completes the wake-up
-                    try (var waking = trace.begin("wake")) {
+                    try (var waking = trace.begin(SpanNames.WAIT_OVER)) {
                         tally.end(began);
                     }
                     if (stillWaiting.decrementAndGet() == 0) {

@@ -7,6 +7,7 @@ import paradigms.common.blocking.Heartbeat;
 import paradigms.common.blocking.HeartbeatStats;
 import paradigms.common.blocking.QueryAnswer;
 import paradigms.common.blocking.SleepQuery;
+import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 
 import java.sql.SQLException;
@@ -86,7 +87,7 @@ final class OffloadedJdbcQueries implements BlockingExercise {
 
     /** Runs on a JDBC thread and blocks it for the whole {@code pg_sleep}. */
     private static QueryAnswer query(JdbcPool connections, int id, Duration sleep, Trace trace) {
-        try (var running = trace.begin("query " + id)) {
+        try (var running = trace.begin(SpanNames.query(id))) {
             return connections.borrow(connection -> SleepQuery.run(connection, id, sleep));
         } catch (SQLException | InterruptedException e) {
             throw new CompletionException(e); // a Supplier cannot throw them: carried, unwrapped by awaitSql
@@ -95,7 +96,7 @@ final class OffloadedJdbcQueries implements BlockingExercise {
 
     /** Runs on the loop thread: the answer is handed back to the thread that must never block. */
     private static QueryAnswer received(QueryAnswer answer, Trace trace) {
-        try (var running = trace.begin("answer " + answer.id() + " received")) {
+        try (var running = trace.begin(SpanNames.queryAnswered(answer.id()))) {
             return answer;
         }
     }

@@ -7,6 +7,7 @@ import paradigms.common.blocking.Heartbeat;
 import paradigms.common.blocking.HeartbeatStats;
 import paradigms.common.blocking.QueryAnswer;
 import paradigms.common.blocking.SleepQuery;
+import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 
 import java.sql.SQLException;
@@ -39,7 +40,7 @@ final class StallingJdbcQueries implements BlockingExercise {
             ScheduledFuture<?> beating = OffloadedJdbcQueries.startBeating(loop, heartbeat::tick, request.heartbeatInterval());
             List<CompletableFuture<QueryAnswer>> answers = IntStream.range(0, request.queries())
                     .mapToObj(id -> CompletableFuture.supplyAsync(() -> {
-                        try (var running = trace.begin("query " + id + " ON THE LOOP")) {
+                        try (var running = trace.begin(SpanNames.query(id))) {
                             return connection.borrow(c -> SleepQuery.run(c, id, request.queryDuration())); // blocks the loop
                         } catch (SQLException | InterruptedException e) {
                             throw new CompletionException(e);

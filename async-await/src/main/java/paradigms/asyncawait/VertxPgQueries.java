@@ -17,6 +17,7 @@ import paradigms.common.blocking.Heartbeat;
 import paradigms.common.blocking.HeartbeatStats;
 import paradigms.common.blocking.QueryAnswer;
 import paradigms.common.trace.Trace;
+import paradigms.common.trace.SpanNames;
 
 import java.sql.SQLException;
 import java.util.List;
@@ -97,7 +98,7 @@ final class VertxPgQueries implements BlockingExercise {
     }
 
     private static QueryAnswer answerOf(Row row, Trace trace) {
-        try (var running = trace.begin("answer " + row.getInteger("id") + " read")) {
+        try (var running = trace.begin(SpanNames.queryAnswered(row.getInteger("id")))) {
             return new QueryAnswer(row.getInteger("id"), row.getInteger("pid"));
         }
     }

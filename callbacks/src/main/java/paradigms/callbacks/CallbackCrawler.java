@@ -6,6 +6,7 @@ import paradigms.common.crawl.CrawlRequest;
 import paradigms.common.crawl.CrawlResult;
 import paradigms.common.crawl.CrawlExercise;
 import paradigms.common.crawl.PageBudget;
+import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 
 import java.net.URI;
@@ -76,10 +77,10 @@ final class CallbackCrawler implements CrawlExercise {
         }
 
         private void fetch(URI url) {
-            try (var sending = trace.begin("GET " + url.getPath() + " (send)")) {
+            try (var sending = trace.begin(SpanNames.request(url))) {
                 client.get(url, request.timeout(),
                         response -> {
-                            try (var reading = trace.begin("GET " + url.getPath() + " (links)")) {
+                            try (var reading = trace.begin(SpanNames.answered(url))) {
                                 record(url, CrawlOutcome.ofResponse(url, response.status(), response.header("Location"), response.body()));
                             }
                             permits.release();

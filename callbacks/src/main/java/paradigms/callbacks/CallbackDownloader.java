@@ -4,6 +4,7 @@ import paradigms.callbacks.http.LoopHttpClient;
 import paradigms.common.download.DownloadRequest;
 import paradigms.common.download.DownloadResult;
 import paradigms.common.download.DownloadExercise;
+import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 
 import java.net.URI;
@@ -31,10 +32,10 @@ final class CallbackDownloader implements DownloadExercise {
                 int index = i;
                 URI url = urls.get(i);
                 permits.acquire(() -> {
-                    try (var sending = trace.begin("GET " + url.getPath() + " (send)")) {
+                    try (var sending = trace.begin(SpanNames.request(url))) {
                         client.get(url, request.timeout(),
                                 response -> {
-                                    try (var receiving = trace.begin("GET " + url.getPath() + " (answer)")) {
+                                    try (var receiving = trace.begin(SpanNames.answered(url))) {
                                         results[index] = DownloadResult.ofResponse(url, response.status(), response.body());
                                     }
                                     permits.release();

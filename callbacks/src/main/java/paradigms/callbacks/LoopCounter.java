@@ -4,6 +4,7 @@ import paradigms.common.counter.CounterExercise;
 import paradigms.common.counter.CounterRequest;
 import paradigms.common.counter.CounterResult;
 import paradigms.common.counter.SharedCounter;
+import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 
 /**
@@ -105,7 +106,7 @@ final class LoopCounter implements CounterExercise {
             }
             switch (increment) {
                 case IN_ONE_CALLBACK -> loop.callSoon(() -> {
-                    try (var span = trace.begin("task " + id + " read+write")) {
+                    try (var span = trace.begin(SpanNames.task(id))) {
                         counter.write(id, counter.read(id) + 1); // one callback: nothing can run in between
                     }
                     next();
@@ -122,11 +123,11 @@ final class LoopCounter implements CounterExercise {
         /** read – suspend – write: the shape in which updates get lost. */
         private void readThenWriteLater(Runnable afterWriting) {
             long read;
-            try (var span = trace.begin("task " + id + " read")) {
+            try (var span = trace.begin(SpanNames.read(id))) {
                 read = counter.read(id);
             }
             loop.callSoon(() -> {                   // the suspension: every callback queued meanwhile runs first...
-                try (var span = trace.begin("task " + id + " write")) {
+                try (var span = trace.begin(SpanNames.write(id))) {
                     counter.write(id, read + 1);    // ...and if one of them read the counter, an increment is lost
                 }
                 afterWriting.run();                 // under the permit: release it — the next holder reads this write

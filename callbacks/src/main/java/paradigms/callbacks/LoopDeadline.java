@@ -6,6 +6,7 @@ import paradigms.common.deadline.DeadlineRequest;
 import paradigms.common.deadline.DeadlineResult;
 import paradigms.common.deadline.DeadlineTally;
 import paradigms.common.download.DownloadResult;
+import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 
 import java.net.URI;
@@ -104,10 +105,10 @@ final class LoopDeadline implements DeadlineExercise {
                 return;
             }
             URI url = request.urls().get(index);
-            try (var sending = trace.begin("GET " + url.getPath() + " (send)")) {
+            try (var sending = trace.begin(SpanNames.request(url))) {
                 client.get(url, request.requestTimeout(),
                         response -> {
-                            try (var receiving = trace.begin("GET " + url.getPath() + " (answer)")) {
+                            try (var receiving = trace.begin(SpanNames.answered(url))) {
                                 answered(index, DownloadResult.ofResponse(url, response.status(), response.body()));
                             }
                         },

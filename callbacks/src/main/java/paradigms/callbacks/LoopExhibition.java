@@ -5,6 +5,7 @@ import paradigms.common.exhibition.ExhibitionRequest;
 import paradigms.common.exhibition.ExhibitionResult;
 import paradigms.common.exhibition.MoveLog;
 import paradigms.common.exhibition.Mover;
+import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 
 import java.util.ArrayDeque;
@@ -67,7 +68,7 @@ final class LoopExhibition implements ExhibitionExercise {
             thinking = true;
             long start = log.now();
             loop.callLater(request.masterMove(), () -> {
-                try (var span = trace.begin("board " + board + " pair " + pair + ": master moved")) {
+                try (var span = trace.begin(SpanNames.masterMove(board, pair))) {
                     long moved = log.now();
                     log.record(Mover.MASTER, board, pair, start, moved);
                     thinking = false;
@@ -79,7 +80,7 @@ final class LoopExhibition implements ExhibitionExercise {
 
         private void opponentThinks(int board, int pair, long start) {
             loop.callLater(request.opponentMove(), () -> {
-                try (var span = trace.begin("board " + board + " pair " + pair + ": opponent moved")) {
+                try (var span = trace.begin(SpanNames.opponentMove(board, pair))) {
                     log.record(Mover.OPPONENT, board, pair, start, log.now());
                     if (pair + 1 < request.movePairs()) {
                         boardReady(board, pair + 1);

@@ -4,6 +4,7 @@ import paradigms.common.squares.SquareSum;
 import paradigms.common.squares.SquaresExercise;
 import paradigms.common.squares.SquaresRequest;
 import paradigms.common.squares.SumOfSquares;
+import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 
 import java.util.Arrays;
@@ -27,7 +28,7 @@ final class LoopSquares implements SquaresExercise {
                 int index = i;
                 int n = request.ns().get(i);
                 loop.callSoon(() -> {
-                    try (var span = trace.begin("squares n=" + n)) {
+                    try (var span = trace.begin(SpanNames.sum(n))) {
                         sums[index] = new SquareSum(n, SumOfSquares.below(n));
                     }
                 });

@@ -6,6 +6,7 @@ import paradigms.common.waiters.WaitTally;
 import paradigms.common.waiters.WaitersExercise;
 import paradigms.common.waiters.WaitersRequest;
 import paradigms.common.waiters.WaitersResult;
+import paradigms.common.trace.SpanNames;
 
 /**
  * {@code waiters} on the loop: a waiting task is one timer in the loop's heap, nothing more.
@@ -81,7 +82,7 @@ final class LoopWaiters implements WaitersExercise {
             for (int task = 0; task < request.tasks(); task++) {
                 long began = tally.begin(); // before callLater reads the clock: the timer's deadline is at least began + D
                 loop.callLater(request.waitFor(), () -> {
-                    try (var waking = trace.begin("wake")) {
+                    try (var waking = trace.begin(SpanNames.WAIT_OVER)) {
                         tally.end(began);
                     }
                 });

@@ -7,6 +7,7 @@ import paradigms.common.blocking.Heartbeat;
 import paradigms.common.blocking.HeartbeatStats;
 import paradigms.common.blocking.QueryAnswer;
 import paradigms.common.blocking.SleepQuery;
+import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 
 import java.sql.Connection;
@@ -75,7 +76,7 @@ final class NaiveBlocking implements BlockingExercise {
             }
             int id = nextId++;
             loop.callLater(Duration.ZERO, () -> {
-                try (var span = trace.begin("query " + id + " (on the loop!)")) {
+                try (var span = trace.begin(SpanNames.query(id))) {
                     answers.add(SleepQuery.run(connection, id, request.queryDuration())); // blocks the loop
                 } catch (SQLException e) {
                     error = e;

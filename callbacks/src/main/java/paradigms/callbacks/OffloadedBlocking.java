@@ -7,6 +7,7 @@ import paradigms.common.blocking.Heartbeat;
 import paradigms.common.blocking.HeartbeatStats;
 import paradigms.common.blocking.QueryAnswer;
 import paradigms.common.blocking.SleepQuery;
+import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 
 import java.sql.Connection;
@@ -40,7 +41,7 @@ final class OffloadedBlocking implements BlockingExercise {
             for (int i = 0; i < request.queries(); i++) {
                 int id = i;
                 loop.runInExecutor(jdbcWorkers, () -> {
-                    try (var span = trace.begin("query " + id)) { // on a worker: blocking here is fine
+                    try (var span = trace.begin(SpanNames.query(id))) { // on a worker: blocking here is fine
                         Connection connection = connections.borrow();
                         try {
                             return SleepQuery.run(connection, id, request.queryDuration());

@@ -4,6 +4,7 @@ import paradigms.common.squares.SquareSum;
 import paradigms.common.squares.SquaresExercise;
 import paradigms.common.squares.SquaresRequest;
 import paradigms.common.squares.SumOfSquares;
+import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 
 import java.util.Arrays;
@@ -33,7 +34,7 @@ final class OffloadedSquares implements SquaresExercise {
                 int index = i;
                 int n = request.ns().get(i);
                 loop.runInExecutor(workers, () -> {
-                    try (var span = trace.begin("squares n=" + n)) { // on a worker thread
+                    try (var span = trace.begin(SpanNames.sum(n))) { // on a worker thread
                         return new SquareSum(n, SumOfSquares.below(n));
                     }
                 }, (sum, error) -> { // back on the loop thread

@@ -7,6 +7,7 @@ import paradigms.common.blocking.Heartbeat;
 import paradigms.common.blocking.HeartbeatStats;
 import paradigms.common.blocking.QueryAnswer;
 import paradigms.common.blocking.SleepQuery;
+import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 import paradigms.generators.coroutine.Coroutine;
 import paradigms.generators.coroutine.Gather;
@@ -139,8 +140,8 @@ final class Blocking {
             protected Step<QueryAnswer> resume(Object answer) {
                 if (!sent) {
                     sent = true;
-                    return resultOf(Offload.call(scheduler, workers, "query " + id, () -> {
-                        try (var running = trace.begin("query " + id)) { // on the worker's lane
+                    return resultOf(Offload.call(scheduler, workers, SpanNames.query(id), () -> {
+                        try (var running = trace.begin(SpanNames.query(id))) { // on the worker's lane
                             return SleepQuery.run(connections.current(), id, request.queryDuration());
                         }
                     }));
@@ -155,7 +156,7 @@ final class Blocking {
 
             @Override
             public String name() {
-                return "query " + id;
+                return SpanNames.query(id);
             }
         }
     }

@@ -13,6 +13,7 @@ import paradigms.generators.coroutine.Scheduler;
 import paradigms.generators.coroutine.Semaphore;
 import paradigms.generators.coroutine.Step;
 import paradigms.generators.http.CoroutineHttpClient;
+import paradigms.common.trace.SpanNames;
 
 import java.net.URI;
 import java.util.HashMap;
@@ -174,7 +175,7 @@ final class Crawl {
 
         @Override
         public String name() {
-            return "crawl " + url.getRawPath();
+            return SpanNames.request(url);
         }
     }
 }

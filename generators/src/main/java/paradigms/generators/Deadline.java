@@ -14,6 +14,7 @@ import paradigms.generators.coroutine.Semaphore;
 import paradigms.generators.coroutine.Step;
 import paradigms.generators.coroutine.TimeLimit;
 import paradigms.generators.http.CoroutineHttpClient;
+import paradigms.common.trace.SpanNames;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -199,7 +200,7 @@ final class Deadline {
 
         @Override
         public String name() {
-            return "fetch " + url.getRawPath();
+            return SpanNames.request(url);
         }
     }
 

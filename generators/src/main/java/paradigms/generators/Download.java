@@ -11,6 +11,7 @@ import paradigms.generators.coroutine.Scheduler;
 import paradigms.generators.coroutine.Semaphore;
 import paradigms.generators.coroutine.Step;
 import paradigms.generators.http.CoroutineHttpClient;
+import paradigms.common.trace.SpanNames;
 
 import java.net.URI;
 import java.util.List;
@@ -86,7 +87,7 @@ final class Download {
 
         @Override
         public String name() {
-            return "download " + url.getRawPath();
+            return SpanNames.request(url);
         }
     }
 }

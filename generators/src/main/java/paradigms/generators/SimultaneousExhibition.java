@@ -11,6 +11,7 @@ import paradigms.generators.coroutine.Gather;
 import paradigms.generators.coroutine.Lock;
 import paradigms.generators.coroutine.Scheduler;
 import paradigms.generators.coroutine.Step;
+import paradigms.common.trace.SpanNames;
 
 import java.util.List;
 import java.util.stream.IntStream;
@@ -127,7 +128,7 @@ final class SimultaneousExhibition {
 
         @Override
         public String name() {
-            return "board " + board;
+            return SpanNames.game(board);
         }
     }
 }

@@ -4,6 +4,7 @@ import paradigms.callbacks.EventLoop;
 import paradigms.common.squares.SquareSum;
 import paradigms.common.squares.SquaresRequest;
 import paradigms.common.squares.SumOfSquares;
+import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 import paradigms.generators.coroutine.Coroutine;
 import paradigms.generators.coroutine.Gather;
@@ -64,7 +65,7 @@ final class Squares {
 
         @Override
         public String name() {
-            return "squares n=" + n;
+            return SpanNames.sum(n);
         }
     }
 }

@@ -5,6 +5,7 @@ import paradigms.common.crawl.CrawlRequest;
 import paradigms.common.crawl.CrawlResult;
 import paradigms.common.crawl.PageBudget;
 import paradigms.common.http.SocketHttpClient;
+import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 
 import java.net.URI;
@@ -94,7 +95,7 @@ final class VirtualCrawl {
     /** Runs on the page's virtual thread: one blocking GET, read as a crawler reads it. */
     private CrawlOutcome fetch(URI url) throws InterruptedException {
         inFlight.acquire(); // parks this virtual thread, not a carrier, until a permit is free
-        try (var running = trace.begin("GET " + url.getPath())) {
+        try (var running = trace.begin(SpanNames.request(url))) {
             return http.crawl(url, request.timeout()); // the thread parks in the socket's read
         } finally {
             inFlight.release();

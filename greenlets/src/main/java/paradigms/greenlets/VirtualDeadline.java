@@ -5,6 +5,7 @@ import paradigms.common.deadline.DeadlineResult;
 import paradigms.common.deadline.DeadlineTally;
 import paradigms.common.download.DownloadResult;
 import paradigms.common.http.SocketHttpClient;
+import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 
 import java.net.URI;
@@ -110,7 +111,7 @@ final class VirtualDeadline {
                 return false; // got a permit in the moment between the end and shutdownNow: do not start
             }
             DownloadResult result;
-            try (var running = trace.begin("GET " + url.getPath())) {
+            try (var running = trace.begin(SpanNames.request(url))) {
                 result = http.download(url, request.requestTimeout()); // parks in the socket's read; an interrupt wakes it
             }
             return tally.record(index, result);

@@ -3,6 +3,7 @@ package paradigms.greenlets;
 import paradigms.common.download.DownloadRequest;
 import paradigms.common.download.DownloadResult;
 import paradigms.common.http.SocketHttpClient;
+import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 
 import java.net.URI;
@@ -50,7 +51,7 @@ final class VirtualDownload {
     private static DownloadResult fetch(SocketHttpClient http, URI url, DownloadRequest request, Trace trace,
                                         Semaphore inFlight) throws InterruptedException {
         inFlight.acquire(); // parks this virtual thread, not a carrier, until a permit is free
-        try (var running = trace.begin("GET " + url.getPath())) {
+        try (var running = trace.begin(SpanNames.request(url))) {
             return http.download(url, request.timeout()); // the thread parks in the socket's read
         } finally {
             inFlight.release();

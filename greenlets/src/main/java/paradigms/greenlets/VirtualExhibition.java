@@ -4,6 +4,7 @@ import paradigms.common.exhibition.ExhibitionRequest;
 import paradigms.common.exhibition.ExhibitionResult;
 import paradigms.common.exhibition.MoveLog;
 import paradigms.common.exhibition.Mover;
+import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ final class VirtualExhibition {
             for (int board = 0; board < request.boards(); board++) {
                 int b = board;
                 games.add(threads.submit(() -> {
-                    try (var running = trace.begin("board " + b)) {
+                    try (var running = trace.begin(SpanNames.game(b))) {
                         exhibition.playGame(b);
                     }
                     return null;

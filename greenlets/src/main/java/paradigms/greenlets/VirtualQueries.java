@@ -7,6 +7,7 @@ import paradigms.common.blocking.BlockingResult;
 import paradigms.common.blocking.Heartbeat;
 import paradigms.common.blocking.QueryAnswer;
 import paradigms.common.blocking.SleepQuery;
+import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 
 import java.sql.Connection;
@@ -55,7 +56,7 @@ final class VirtualQueries {
                 int queryId = id;
                 answers.add(threads.submit(() -> {
                     try (Connection connection = pool.getConnection(); // parks while all connections are out
-                         var running = trace.begin("query " + queryId)) {
+                         var running = trace.begin(SpanNames.query(queryId))) {
                         return SleepQuery.run(connection, queryId, request.queryDuration());
                     }
                 }));

@@ -3,6 +3,7 @@ package paradigms.greenlets;
 import paradigms.common.squares.SquareSum;
 import paradigms.common.squares.SquaresRequest;
 import paradigms.common.squares.SumOfSquares;
+import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ final class VirtualSquares {
             List<Future<SquareSum>> sums = new ArrayList<>();
             for (int n : request.ns()) {
                 sums.add(threads.submit(() -> {
-                    try (var running = trace.begin("squares n=" + n)) {
+                    try (var running = trace.begin(SpanNames.sum(n))) {
                         return new SquareSum(n, SumOfSquares.below(n));
                     }
                 }));

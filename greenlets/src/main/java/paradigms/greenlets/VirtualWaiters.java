@@ -6,6 +6,7 @@ import paradigms.common.waiters.WaitTally;
 import paradigms.common.waiters.WaitersExercise;
 import paradigms.common.waiters.WaitersRequest;
 import paradigms.common.waiters.WaitersResult;
+import paradigms.common.trace.SpanNames;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -89,7 +90,7 @@ final class VirtualWaiters implements WaitersExercise {
                         try {
                             long began = tally.begin(); // waiting from here: parked at the gate, then asleep
                             allStarted.countDown();
-                            try (var waiting = trace.begin("wait " + id)) {
+                            try (var waiting = trace.begin(SpanNames.waiting(id))) {
                                 gate.awaitAdvanceInterruptibly(0); // parks until every thread exists
                                 Thread.sleep(request.waitFor());   // parks again: a timer unparks it when D is over
                             }

@@ -28,7 +28,7 @@ interface Job<R> {
      */
     R decode(List<String> values) throws Wire.BadFrameException;
 
-    /** A short name for traces and error messages, e.g. {@code "squares n=5000000…5000002"}. */
+    /** A short name for traces and error messages, e.g. {@code "sum 5000000…5000002"} (see {@link paradigms.common.trace.SpanNames}). */
     String label();
 
     /**

@@ -7,6 +7,7 @@ import paradigms.common.blocking.Heartbeat;
 import paradigms.common.blocking.QueryAnswer;
 import paradigms.common.blocking.SleepQuery;
 import paradigms.common.trace.Trace;
+import paradigms.common.trace.SpanNames;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -89,7 +90,7 @@ final class ProcessBlocking {
 
         @Override
         public String label() {
-            return "query " + id;
+            return SpanNames.query(id);
         }
     }
 

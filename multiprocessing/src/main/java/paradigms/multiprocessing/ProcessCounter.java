@@ -5,6 +5,7 @@ import paradigms.common.counter.CounterRequest;
 import paradigms.common.counter.CounterResult;
 import paradigms.common.counter.SharedCounter;
 import paradigms.common.trace.Trace;
+import paradigms.common.trace.SpanNames;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -241,7 +242,7 @@ final class ProcessCounter implements CounterExercise {
 
         @Override
         public String label() {
-            return "counter task " + task;
+            return SpanNames.task(task);
         }
     }
 

@@ -6,6 +6,7 @@ import paradigms.common.crawl.CrawlResult;
 import paradigms.common.crawl.PageBudget;
 import paradigms.common.download.Failure;
 import paradigms.common.trace.Trace;
+import paradigms.common.trace.SpanNames;
 
 import java.net.URI;
 import java.time.Duration;
@@ -118,7 +119,7 @@ final class ProcessCrawl {
 
         @Override
         public String label() {
-            return "GET " + url.getPath();
+            return SpanNames.request(url);
         }
     }
 

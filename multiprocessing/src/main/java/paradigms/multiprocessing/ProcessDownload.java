@@ -6,6 +6,7 @@ import paradigms.common.download.DownloadResult.DownloadFailed;
 import paradigms.common.download.DownloadResult.Downloaded;
 import paradigms.common.download.Failure;
 import paradigms.common.trace.Trace;
+import paradigms.common.trace.SpanNames;
 
 import java.net.URI;
 import java.time.Duration;
@@ -82,7 +83,7 @@ final class ProcessDownload {
 
         @Override
         public String label() {
-            return "GET " + url.getPath();
+            return SpanNames.request(url);
         }
     }
 

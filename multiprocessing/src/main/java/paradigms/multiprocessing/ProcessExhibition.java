@@ -5,6 +5,7 @@ import paradigms.common.exhibition.ExhibitionResult;
 import paradigms.common.exhibition.MoveLog;
 import paradigms.common.exhibition.Mover;
 import paradigms.common.trace.Trace;
+import paradigms.common.trace.SpanNames;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -79,7 +80,7 @@ final class ProcessExhibition {
             }
             int pair = nextPair[board]++;
             long start = log.now();
-            try (var running = trace.begin("master board " + board)) {
+            try (var running = trace.begin(SpanNames.masterMove(board, pair))) {
                 Thread.sleep(request.masterMove()); // the master thinks: this sleep is the exercise's work
             }
             long masterDone = log.now();
@@ -117,7 +118,7 @@ final class ProcessExhibition {
 
         @Override
         public String label() {
-            return "opponent board " + board + " move " + pair;
+            return SpanNames.opponentMove(board, pair);
         }
     }
 

@@ -4,6 +4,7 @@ import paradigms.common.squares.SquareSum;
 import paradigms.common.squares.SquaresRequest;
 import paradigms.common.squares.SumOfSquares;
 import paradigms.common.trace.Trace;
+import paradigms.common.trace.SpanNames;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ final class ProcessSquares {
 
         @Override
         public String label() {
-            return ns.size() == 1 ? "squares n=" + ns.getFirst() : "squares n=" + ns.getFirst() + "…" + ns.getLast();
+            return SpanNames.sums(ns.getFirst(), ns.getLast());
         }
     }
 

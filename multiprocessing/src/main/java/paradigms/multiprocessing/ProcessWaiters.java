@@ -6,6 +6,7 @@ import paradigms.common.waiters.WaitTally;
 import paradigms.common.waiters.WaitersExercise;
 import paradigms.common.waiters.WaitersRequest;
 import paradigms.common.waiters.WaitersResult;
+import paradigms.common.trace.SpanNames;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -116,7 +117,7 @@ final class ProcessWaiters implements WaitersExercise {
 
         @Override
         public String label() {
-            return "wait " + task;
+            return SpanNames.waiting(task);
         }
     }
 

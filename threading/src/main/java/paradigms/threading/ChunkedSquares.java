@@ -4,6 +4,7 @@ import paradigms.common.squares.SquareSum;
 import paradigms.common.squares.SquaresRequest;
 import paradigms.common.squares.SumOfSquares;
 import paradigms.common.trace.Trace;
+import paradigms.common.trace.SpanNames;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -89,7 +90,7 @@ final class ChunkedSquares {
     }
 
     private static BigInteger sum(int n, int from, int to, Trace trace) {
-        try (var running = trace.begin("squares n=" + n + " [" + from + ", " + to + ")")) {
+        try (var running = trace.begin(SpanNames.sumPart(n, from, to))) {
             return SumOfSquares.range(from, to);
         }
     }

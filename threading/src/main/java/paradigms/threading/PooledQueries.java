@@ -7,6 +7,7 @@ import paradigms.common.blocking.BlockingResult;
 import paradigms.common.blocking.Heartbeat;
 import paradigms.common.blocking.QueryAnswer;
 import paradigms.common.blocking.SleepQuery;
+import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 
 import java.sql.Connection;
@@ -77,7 +78,7 @@ final class PooledQueries {
     private static QueryAnswer query(HikariDataSource pool, int id, BlockingRequest request, Trace trace)
             throws SQLException {
         try (Connection connection = pool.getConnection(); // back to the pool on close
-             var running = trace.begin("query " + id)) {
+             var running = trace.begin(SpanNames.query(id))) {
             return SleepQuery.run(connection, id, request.queryDuration());
         }
     }

@@ -4,6 +4,7 @@ import paradigms.common.counter.CounterExercise;
 import paradigms.common.counter.CounterRequest;
 import paradigms.common.counter.CounterResult;
 import paradigms.common.counter.SharedCounter;
+import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 
 import java.util.ArrayList;
@@ -79,7 +80,7 @@ final class ThreadedCounter implements CounterExercise {
             List<Future<Void>> tasks = new ArrayList<>(request.tasks());
             for (int task = 0; task < request.tasks(); task++) {
                 int id = task;
-                String name = "task " + task;
+                String name = SpanNames.task(task);
                 tasks.add(workers.submit(() -> {
                     try (var running = trace.begin(name)) {
                         for (int i = 0; i < request.incrementsPerTask(); i++) {

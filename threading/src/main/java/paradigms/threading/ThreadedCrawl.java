@@ -5,6 +5,7 @@ import paradigms.common.crawl.CrawlRequest;
 import paradigms.common.crawl.CrawlResult;
 import paradigms.common.crawl.PageBudget;
 import paradigms.common.http.SocketHttpClient;
+import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 
 import java.net.URI;
@@ -77,7 +78,7 @@ final class ThreadedCrawl {
     /** Runs on a worker: one blocking GET, read as a crawler reads it. */
     private static CrawlOutcome fetch(SocketHttpClient http, URI url, CrawlRequest request, Trace trace)
             throws InterruptedException {
-        try (var running = trace.begin("GET " + url.getPath())) {
+        try (var running = trace.begin(SpanNames.request(url))) {
             return http.crawl(url, request.timeout()); // the thread sits in the socket's read
         }
     }

@@ -5,6 +5,7 @@ import paradigms.common.deadline.DeadlineResult;
 import paradigms.common.deadline.DeadlineTally;
 import paradigms.common.download.DownloadResult;
 import paradigms.common.http.SocketHttpClient;
+import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 
 import java.net.URI;
@@ -100,7 +101,7 @@ final class ThreadedDeadline {
         }
         URI url = request.urls().get(index);
         DownloadResult result;
-        try (var running = trace.begin("GET " + url.getPath())) {
+        try (var running = trace.begin(SpanNames.request(url))) {
             result = http.download(url, request.requestTimeout()); // the thread sits in the socket's read
         }
         boolean firstFailure = tally.record(index, result);

@@ -3,6 +3,7 @@ package paradigms.threading;
 import paradigms.common.download.DownloadRequest;
 import paradigms.common.download.DownloadResult;
 import paradigms.common.http.SocketHttpClient;
+import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 
 import java.net.URI;
@@ -49,7 +50,7 @@ final class ThreadedDownload {
     /** Runs on a worker: the same straight-line code as the sequential baseline. */
     private static DownloadResult fetch(SocketHttpClient http, URI url, DownloadRequest request, Trace trace)
             throws InterruptedException {
-        try (var running = trace.begin("GET " + url.getPath())) {
+        try (var running = trace.begin(SpanNames.request(url))) {
             return http.download(url, request.timeout()); // the thread sits in the socket's read
         }
     }

@@ -4,6 +4,7 @@ import paradigms.common.exhibition.ExhibitionRequest;
 import paradigms.common.exhibition.ExhibitionResult;
 import paradigms.common.exhibition.MoveLog;
 import paradigms.common.exhibition.Mover;
+import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ final class ThreadedExhibition {
         for (int pair = 0; pair < request.movePairs(); pair++) {
             long masterDone;
             master.lock(); // this board's thread parks here while the master plays elsewhere
-            try (var running = trace.begin("board " + board + " master move " + pair)) {
+            try (var running = trace.begin(SpanNames.masterMove(board, pair))) {
                 long start = log.now();
                 Thread.sleep(request.masterMove()); // the master thinks: the lesson's sleep, standing for work
                 masterDone = log.now();

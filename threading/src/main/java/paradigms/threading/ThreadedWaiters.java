@@ -1,5 +1,6 @@
 package paradigms.threading;
 
+import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 import paradigms.common.waiters.Capacity;
 import paradigms.common.waiters.WaitTally;
@@ -71,7 +72,7 @@ final class ThreadedWaiters implements WaitersExercise {
             try {
                 List<Future<Void>> tasks = new ArrayList<>(request.tasks());
                 for (int task = 0; task < request.tasks(); task++) {
-                    String name = "wait " + task;
+                    String name = SpanNames.waiting(task);
                     tasks.add(waiters.submit(() -> {
                         long began = tally.begin(); // waiting from here: parked at the gate, then asleep
                         allStarted.countDown();

@@ -40,6 +40,7 @@ import paradigms.common.squares.SquareSum;
 import paradigms.common.squares.SquaresExercise;
 import paradigms.common.squares.SquaresRequest;
 import paradigms.common.squares.SumOfSquares;
+import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 
 import java.net.URI;
@@ -174,7 +175,7 @@ public final class SequentialParadigm implements Paradigm {
         try (var http = new SocketHttpClient(1)) { // one request at a time: one connection, kept alive
             List<DownloadResult> results = new ArrayList<>();
             for (URI url : request.urls()) {
-                try (var running = trace.begin("GET " + url.getPath())) {
+                try (var running = trace.begin(SpanNames.request(url))) {
                     results.add(http.download(url, request.timeout()));
                 }
             }
@@ -185,7 +186,7 @@ public final class SequentialParadigm implements Paradigm {
     static List<SquareSum> squares(SquaresRequest request, Trace trace) {
         List<SquareSum> sums = new ArrayList<>();
         for (int n : request.ns()) {
-            try (var running = trace.begin("squares n=" + n)) {
+            try (var running = trace.begin(SpanNames.sum(n))) {
                 sums.add(new SquareSum(n, SumOfSquares.below(n)));
             }
         }
@@ -196,7 +197,7 @@ public final class SequentialParadigm implements Paradigm {
     static ExhibitionResult exhibition(ExhibitionRequest request, Trace trace) throws InterruptedException {
         var log = new MoveLog(request);
         for (int board = 0; board < request.boards(); board++) {
-            try (var running = trace.begin("board " + board)) {
+            try (var running = trace.begin(SpanNames.game(board))) {
                 for (int pair = 0; pair < request.movePairs(); pair++) {
                     long start = log.now();
                     Thread.sleep(request.masterMove()); // the master thinks
@@ -223,7 +224,7 @@ public final class SequentialParadigm implements Paradigm {
             while (!frontier.isEmpty()) {
                 URI url = frontier.poll();
                 CrawlOutcome outcome;
-                try (var running = trace.begin("GET " + url.getPath())) {
+                try (var running = trace.begin(SpanNames.request(url))) {
                     outcome = http.crawl(url, request.timeout());
                 }
                 outcomes.put(url, outcome);
@@ -247,7 +248,7 @@ public final class SequentialParadigm implements Paradigm {
         try (Connection connection = request.database().connect()) {
             for (int id = 0; id < request.queries(); id++) {
                 heartbeat.tick();
-                try (var running = trace.begin("query " + id)) {
+                try (var running = trace.begin(SpanNames.query(id))) {
                     answers.add(SleepQuery.run(connection, id, request.queryDuration()));
                 }
             }

@@ -4,7 +4,7 @@ package paradigms.common.trace;
  * One interval during which a task ran on a lane (a thread, or a thread of a child process).
  * The gaps between a task's spans are the times it was suspended.
  *
- * @param task        what ran, e.g. {@code "squares n=5000000"}
+ * @param task        what ran, e.g. {@code "sum 5000000"}, named by {@link SpanNames}
  * @param process     the process it ran in ({@code "pid 1234"})
  * @param thread      the thread it ran on, within that process
  * @param startMicros start, in microseconds since the epoch (comparable across processes)

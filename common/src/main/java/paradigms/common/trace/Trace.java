@@ -18,9 +18,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * child JVM's spans line up with its parent's. (A {@code nanoTime} value means nothing in
  * another process.)
  *
- * <p>Use it as {@code try (var running = trace.begin("n=5000000")) { … }}; an event loop
+ * <p>Use it as {@code try (var running = trace.begin(SpanNames.sum(5_000_000))) { … }}; an event loop
  * that runs a task in several slices opens one span per slice, and the gaps between them
- * are the suspensions.
+ * are the suspensions. Span names come from {@link SpanNames}: one name per step, the same in
+ * every chapter.
  */
 public final class Trace {
 
