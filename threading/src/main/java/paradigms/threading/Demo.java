@@ -110,8 +110,8 @@ public final class Demo {
         System.out.printf("%n-- squares: sum of i*i below n = 5,000,000 … 5,000,019 (%d cores; median of 5 warm runs)%n", cores);
         var request = SquaresRequest.realPythonExample();
         time("serial (one thread)", new SequentialParadigm().squares(), request);
-        Trace threaded = time(cores + " threads", ChunkedSquares.parallel()::compute, request);
-        time(cores + " threads + one global lock (what Python's GIL would do)", ChunkedSquares.underGlobalLock()::compute, request);
+        Trace threaded = time(cores + " threads", new Squares()::compute, request);
+        time(cores + " threads + one global lock (what Python's GIL would do)", Squares.underGlobalLock()::compute, request);
 
         Path file = Path.of(System.getProperty("java.io.tmpdir"), "threading-squares-trace.json");
         ChromeTrace.write(threaded, file);

@@ -3,118 +3,120 @@ package paradigms.threading;
 import paradigms.common.crawl.PageBudget;
 
 import java.net.URI;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The crawl's shared state — the URLs seen, the URLs waiting to be fetched, and how much
- * work is still outstanding — shared by C worker threads and guarded by one lock.
+ * The crawl's shared state — the URLs seen and how many pages are still outstanding — shared
+ * by the page tasks and the caller that waits for the end, guarded by one lock.
  *
  * <p><b>Each URL's life</b>, all transitions under {@link #lock}:
  * <pre>
- *   (unseen) --add, first time--> QUEUED --take--> BEING FETCHED --done--> DONE
- *            --add, seen before--> (ignored: each URL is fetched once)
+ *   (unseen) --linked, first time, within the budget--> OUTSTANDING (its task is submitted)
+ *            --linked again----------------------------> (ignored: each URL is fetched once)
+ *   OUTSTANDING --its task reports {@link #done}--> DONE
  * </pre>
- * Invariant, whenever the lock is free: {@code outstanding == queued + being fetched}.
+ * Invariant, whenever the lock is free: {@code outstanding} counts the pages whose task has
+ * not reported yet (waiting in the executor's queue or being fetched).
  *
- * <p><b>When is the crawl over?</b> Not when the queue is empty: a worker that finds it empty
- * cannot know whether a page being fetched right now will add fifty links. It is over when
- * {@code outstanding} is zero — nothing queued and nothing in flight, so nobody can add
- * anything any more. A worker that finds the queue empty while work is outstanding waits on
- * {@link #workOrEnd}; {@link #done} wakes the waiters when it adds work or ends the crawl.
+ * <p><b>When is the crawl over?</b> Not when no task is running: a page being fetched right
+ * now may add fifty links. It is over when {@code outstanding} is zero — nothing waiting and
+ * nothing in flight, so nobody can add anything any more. The caller waits for that in
+ * {@link #awaitEnd}; {@link #done} wakes it when the count reaches zero, {@link #fail} when a
+ * task failed.
  *
  * <p><b>Why a lock and a Condition, not a {@code Phaser}</b> (or a {@code ConcurrentHashMap}
- * plus an {@code AtomicInteger}): the three pieces of state must change <em>together</em>.
- * "Add this page's new links and count this page as done" has to be one step; if the count
- * could drop to zero before the links were counted in, a worker would see zero and leave
- * while work remained. A {@code Phaser} would count the work but the set and the queue would
- * still need guarding, and the reader would have to check that the two agree. One lock makes
- * the invariant easy to see; it is held for microseconds, next to fetches of milliseconds.
+ * plus an {@code AtomicInteger}): the set and the count must change <em>together</em>.
+ * "Count this page's new links in and count this page out" has to be one step; if the count
+ * could drop to zero before the links were counted in, the caller would see zero and leave
+ * while work remained. One lock makes the invariant easy to see; it is held for microseconds,
+ * next to fetches of milliseconds.
  *
  * <p>Scope filtering is not done here: the crawler passes only the links it wants crawled.
  */
 final class Frontier {
 
     private final ReentrantLock lock = new ReentrantLock();
-    /** Signalled when a URL is queued, when the crawl ends, and when it fails. */
-    private final Condition workOrEnd = lock.newCondition();
+    /** Signalled when the crawl ends and when it fails. */
+    private final Condition end = lock.newCondition();
 
-    private final ArrayDeque<URI> queue = new ArrayDeque<>(); // guarded by lock
-    private final Set<URI> seen = new HashSet<>();           // guarded by lock: queued, fetching and done
-    private int outstanding;                                 // guarded by lock: queued + being fetched
-    private Throwable failure;                               // guarded by lock: set once, by a dying worker
-    private final PageBudget budget;                         // thread-safe itself; claimed under the lock here
+    private final Set<URI> seen = new HashSet<>(); // guarded by lock: outstanding and done
+    private int outstanding;                       // guarded by lock: pages whose task has not reported
+    private Throwable failure;                     // guarded by lock: set once, by a failing task
+    private final PageBudget budget;               // thread-safe itself; claimed under the lock here
 
     Frontier(URI root, PageBudget budget) {
         this.budget = budget;
         seen.add(root);
-        queue.add(root);
-        outstanding = 1;
+        outstanding = 1; // the root: its task is the first one submitted
     }
 
     /**
-     * The next URL to fetch, waiting for one if the queue is empty but work is outstanding;
-     * empty when the crawl is over (or a worker failed: then every worker stops).
+     * The task for {@code url} is done. Returns the links the caller must submit a task for:
+     * those never seen, as far as the page budget lasts — counted in, in the same step as
+     * {@code url} is counted out.
      */
-    Optional<URI> take() throws InterruptedException {
+    List<URI> done(URI url, List<URI> links) {
         lock.lock();
         try {
-            while (queue.isEmpty() && outstanding > 0 && failure == null) {
-                workOrEnd.await(); // releases the lock while parked; holds it again on return
-            }
-            if (failure != null) {
-                return Optional.empty();
-            }
-            return Optional.ofNullable(queue.poll()); // empty here means outstanding == 0: the end
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * A worker finished {@code url}; the links it found that were never seen are queued, in one
-     * step — as long as the page budget lasts.
-     */
-    void done(URI url, List<URI> links) {
-        lock.lock();
-        try {
-            int before = queue.size();
+            List<URI> fresh = new ArrayList<>();
             for (URI link : links) {
                 if (seen.add(link) && budget.claim()) {
-                    queue.add(link);
-                    outstanding++;
+                    fresh.add(link);
                 }
             }
+            outstanding += fresh.size();
             outstanding--; // after the links are counted in: outstanding never touches zero too early
-            if (queue.size() > before || outstanding == 0) {
-                // signalAll, not signal: when the crawl ends every waiter must leave, and waking
-                // at most C threads when work arrives is cheap next to a fetch.
-                workOrEnd.signalAll();
+            if (outstanding == 0) {
+                end.signalAll();
             }
+            return fresh;
         } finally {
             lock.unlock();
         }
     }
 
-    /** A worker died: wake everyone so that they stop, and the crawl reports the failure. */
+    /** A task failed: the crawl is over, and {@link #awaitEnd} rethrows the first failure. */
     void fail(Throwable cause) {
         lock.lock();
         try {
             if (failure == null) {
                 failure = cause;
             }
-            workOrEnd.signalAll();
+            end.signalAll();
         } finally {
             lock.unlock();
         }
     }
 
-    /** How many URLs are queued or being fetched: zero once the crawl is over. */
+    /**
+     * Blocks until no page is outstanding, or a task failed; then rethrows that task's failure
+     * on the caller's thread (unchecked exceptions and errors as themselves, an interrupted
+     * task as {@link InterruptedException}).
+     */
+    void awaitEnd() throws InterruptedException {
+        lock.lock();
+        try {
+            while (outstanding > 0 && failure == null) {
+                end.await(); // releases the lock while parked; holds it again on return
+            }
+            switch (failure) {
+                case null -> { }
+                case InterruptedException interrupted -> throw interrupted;
+                case RuntimeException unchecked -> throw unchecked;
+                case Error error -> throw error;
+                default -> throw new IllegalStateException("a page's task failed: " + failure, failure);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many pages are outstanding: zero once the crawl is over. */
     int outstanding() {
         lock.lock();
         try {

@@ -42,42 +42,42 @@ public final class ThreadingParadigm implements Paradigm {
 
     @Override
     public DownloadExercise download() {
-        return ThreadedDownload::download;
+        return new Download();
     }
 
     @Override
     public SquaresExercise squares() {
-        return ChunkedSquares.parallel()::compute;
+        return new Squares();
     }
 
     @Override
     public ExhibitionExercise exhibition() {
-        return ThreadedExhibition::play;
+        return new Exhibition();
     }
 
     @Override
     public CrawlExercise crawl() {
-        return ThreadedCrawl::crawl;
+        return new Crawl();
     }
 
     @Override
     public BlockingExercise blocking() {
-        return PooledQueries::run;
+        return new Blocking();
     }
 
-    /** One platform thread per waiting task, up to 10,000 (see {@link ThreadedWaiters} for why). */
+    /** One platform thread per waiting task, up to 10,000 (see {@link Waiters} for why). */
     @Override
     public WaitersExercise waiters() {
-        return new ThreadedWaiters();
+        return new Waiters();
     }
 
     @Override
     public CounterExercise counter() {
-        return ThreadedCounter.withLock()::count;
+        return new Counter();
     }
 
     @Override
     public DeadlineExercise deadline() {
-        return ThreadedDeadline::download;
+        return new Deadline();
     }
 }

@@ -1,11 +1,13 @@
 package paradigms.threading;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import paradigms.common.contract.TestTimeouts;
 import paradigms.common.download.DownloadResult;
 import paradigms.common.http.SocketHttpClient;
 import paradigms.common.server.LocalWebServer;
+import paradigms.threading.threads.Threads;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.net.URI;
 import java.time.Duration;
@@ -27,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * but a platform thread sitting in a socket read does not hear an interrupt: it stays in the
  * read. Closing the client closes the socket under it, which ends the read; the client then sees
  * the interrupt and throws {@link InterruptedException}, and the server sees the client leave.
- * That is what {@code ThreadedDeadline} does.
+ * That is what {@code Deadline} does.
  */
 @Timeout(TestTimeouts.CONTRACT_SECONDS)
 class CancellationTest {

@@ -1,11 +1,12 @@
 package paradigms.threading;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import paradigms.common.contract.TestTimeouts;
 import paradigms.common.counter.CounterRequest;
 import paradigms.common.counter.CounterResult;
 import paradigms.common.trace.Trace;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
@@ -35,7 +36,7 @@ class CounterLostUpdateTest {
     @Test
     void withoutTheLockAllTasksReadingBeforeAnyWritesLoseExactlyKMinusOneUpdatesPerRound() throws Exception {
         var allHaveRead = new CyclicBarrier(TASKS);
-        ThreadedCounter unguarded = ThreadedCounter.withoutLock(() -> awaitAll(allHaveRead));
+        Counter unguarded = Counter.withoutLock(() -> awaitAll(allHaveRead));
 
         CounterResult result = unguarded.count(new CounterRequest(TASKS, INCREMENTS), Trace.off());
 
@@ -48,7 +49,7 @@ class CounterLostUpdateTest {
     void withoutTheLockTheForcedInterleavingPutsAllTasksBetweenReadAndWriteAtOnce() throws Exception {
         var between = new Between();
         var allHaveRead = new CyclicBarrier(TASKS);
-        ThreadedCounter unguarded = ThreadedCounter.withoutLock(() -> {
+        Counter unguarded = Counter.withoutLock(() -> {
             between.enter();
             awaitAll(allHaveRead);
             between.leave();
@@ -63,7 +64,7 @@ class CounterLostUpdateTest {
     void underTheLockNoTwoTasksAreEverBetweenReadAndWriteAndNothingIsLost() throws Exception {
         var between = new Between();
         // Yield while "inside", as the exercise does: another thread gets every chance to run.
-        ThreadedCounter guarded = ThreadedCounter.withLock(() -> {
+        Counter guarded = Counter.withLock(() -> {
             between.enter();
             Thread.yield();
             between.leave();

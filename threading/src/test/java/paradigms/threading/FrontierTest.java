@@ -1,29 +1,31 @@
 package paradigms.threading;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import paradigms.common.contract.TestTimeouts;
 import paradigms.common.crawl.CrawlRequest;
 import paradigms.common.crawl.PageBudget;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * How the crawl knows it is over: the {@link Frontier}'s outstanding count, guarded by a lock,
- * with a Condition for workers that find the queue empty. No HTTP here: the tests play the
- * workers by hand, so every interleaving is chosen, not hoped for.
+ * with a Condition for the caller waiting for the end. No HTTP and no pool here: the tests play
+ * the page tasks by hand, so every interleaving is chosen, not hoped for.
  */
 @Timeout(TestTimeouts.CONTRACT_SECONDS)
 class FrontierTest {
@@ -32,17 +34,17 @@ class FrontierTest {
     private static final URI A = URI.create("http://127.0.0.1:1/a");
     private static final URI B = URI.create("http://127.0.0.1:1/b");
 
-    /** A worker blocked in {@link Frontier#take()}, on a thread of its own. */
-    private record Taker(Thread thread, FutureTask<Optional<URI>> next) {
+    /** A caller blocked in {@link Frontier#awaitEnd()}, on a thread of its own. */
+    private record Waiter(Thread thread, FutureTask<Void> end) {
 
-        /** Blocks until the worker is parked inside {@code take()}, waiting on the condition. */
-        Taker waiting() {
+        /** Blocks until the caller is parked inside {@code awaitEnd()}, waiting on the condition. */
+        Waiter parked() {
             await().until(() -> thread.getState() == Thread.State.WAITING);
             return this;
         }
 
-        Optional<URI> result() throws Exception {
-            return next.get(TestTimeouts.LONG.toMillis(), TimeUnit.MILLISECONDS); // a failure inside take() is rethrown here
+        void ended() throws Exception {
+            end.get(TestTimeouts.LONG.toMillis(), TimeUnit.MILLISECONDS); // what awaitEnd() threw is rethrown here
         }
     }
 
@@ -52,94 +54,74 @@ class FrontierTest {
         return new Frontier(ROOT, new PageBudget(new CrawlRequest(ROOT, 1, Duration.ofSeconds(1), maxPages)));
     }
 
-    private Taker startTaking(Frontier frontier) {
-        var next = new FutureTask<>(frontier::take);
-        Thread thread = Thread.ofPlatform().name("taker-" + started.size()).start(next);
+    private Waiter startWaiting(Frontier frontier) {
+        var end = new FutureTask<Void>(() -> {
+            frontier.awaitEnd();
+            return null;
+        });
+        Thread thread = Thread.ofPlatform().name("waiter-" + started.size()).start(end);
         started.add(thread);
-        return new Taker(thread, next);
+        return new Waiter(thread, end);
     }
 
     @AfterEach
-    void noTakerOutlivesItsTest() throws InterruptedException {
+    void noWaiterOutlivesItsTest() throws InterruptedException {
         for (Thread thread : started) {
-            thread.interrupt(); // only matters when a test failed with a taker still waiting
+            thread.interrupt(); // only matters when a test failed with a waiter still parked
             thread.join();
         }
     }
 
     @Test
-    void aWorkerFindingTheQueueEmptyWaitsWhileAPageIsInFlightAndGetsTheLinksItReports() throws Exception {
+    void theCallerWaitsWhileAPageIsOutstandingEvenWithNoOtherWorkKnown() throws Exception {
         var frontier = frontierFor(CrawlRequest.DEFAULT_MAX_PAGES);
-        assertEquals(Optional.of(ROOT), frontier.take()); // the root is now in flight; the queue is empty
+        Waiter caller = startWaiting(frontier).parked(); // the root is outstanding: the crawl is not over
+        assertEquals(List.of(A), frontier.done(ROOT, List.of(A)));
+        assertFalse(caller.end().isDone(), "the caller left while A was still outstanding");
 
-        Taker second = startTaking(frontier).waiting();  // empty queue, but work outstanding: it must wait
-        assertFalse(second.next().isDone(), "a worker left while a page was still being fetched");
-
-        frontier.done(ROOT, List.of(A));
-        assertEquals(Optional.of(A), second.result());
-        assertEquals(1, frontier.outstanding(), "A is being fetched");
-    }
-
-    @Test
-    void everyWaitingWorkerLeavesWhenTheLastPageInFlightIsDone() throws Exception {
-        var frontier = frontierFor(CrawlRequest.DEFAULT_MAX_PAGES);
-        frontier.take();
-        Taker one = startTaking(frontier).waiting();
-        Taker two = startTaking(frontier).waiting();
-
-        frontier.done(ROOT, List.of()); // no links: nothing queued, nothing in flight
-
-        assertEquals(Optional.empty(), one.result());
-        assertEquals(Optional.empty(), two.result());
-        assertEquals(Optional.empty(), frontier.take(), "a worker arriving after the end leaves at once");
+        assertEquals(List.of(), frontier.done(A, List.of()));
+        caller.ended();
         assertEquals(0, frontier.outstanding());
     }
 
     @Test
-    void aPageIsNotCountedDoneBeforeItsLinksAreCountedIn() throws Exception {
+    void aPageIsNotCountedDoneBeforeItsLinksAreCountedIn() {
         var frontier = frontierFor(CrawlRequest.DEFAULT_MAX_PAGES);
-        frontier.take();
-        frontier.done(ROOT, List.of(A)); // one step: A counted in, ROOT counted out
+        assertEquals(List.of(A), frontier.done(ROOT, List.of(A))); // one step: A counted in, ROOT counted out
         assertEquals(1, frontier.outstanding(), "never zero between the two: nobody may think the crawl is over");
-        assertEquals(Optional.of(A), frontier.take());
     }
 
     @Test
-    void aUrlLinkedManyTimesIsQueuedOnce() throws Exception {
+    void aUrlLinkedManyTimesIsHandedOutOnce() throws Exception {
         var frontier = frontierFor(CrawlRequest.DEFAULT_MAX_PAGES);
-        frontier.take();
-        frontier.done(ROOT, List.of(A, A, B, ROOT));
-        assertEquals(2, frontier.outstanding(), "A and B, once each; ROOT was seen already");
-        assertEquals(Optional.of(A), frontier.take());
-        assertEquals(Optional.of(B), frontier.take());
-        frontier.done(A, List.of(B, ROOT));
-        frontier.done(B, List.of(A));
-        assertEquals(Optional.empty(), frontier.take(), "nothing new: the crawl is over");
+        assertEquals(List.of(A, B), frontier.done(ROOT, List.of(A, A, B, ROOT)), "A and B, once each; ROOT was seen already");
+        assertEquals(2, frontier.outstanding());
+        assertEquals(List.of(), frontier.done(A, List.of(B, ROOT)));
+        assertEquals(List.of(), frontier.done(B, List.of(A)));
+        startWaiting(frontier).ended(); // nothing new: the crawl is over, a caller arriving now leaves at once
     }
 
     @Test
-    void linksBeyondThePageBudgetAreCountedOnceAndNotQueued() throws Exception {
+    void linksBeyondThePageBudgetAreCountedOnceAndNotHandedOut() throws Exception {
         URI c = URI.create("http://127.0.0.1:1/c");
         var budget = new PageBudget(new CrawlRequest(ROOT, 1, Duration.ofSeconds(1), 2));
         var frontier = new Frontier(ROOT, budget);
-        frontier.take();
-        frontier.done(ROOT, List.of(A, B, B, c));
-        assertEquals(1, frontier.outstanding(), "A only: the root and A make the two pages allowed");
-        assertEquals(Optional.of(A), frontier.take());
-        frontier.done(A, List.of(B, c, ROOT));
-        assertEquals(Optional.empty(), frontier.take(), "over: B and c were left out");
+        assertEquals(List.of(A), frontier.done(ROOT, List.of(A, B, B, c)), "A only: the root and A make the two pages allowed");
+        assertEquals(List.of(), frontier.done(A, List.of(B, c, ROOT)));
+        startWaiting(frontier).ended(); // over: B and c were left out
         assertEquals(2, budget.linksNotFollowed(), "B and c, each counted once however often linked");
     }
 
     @Test
-    void aDyingWorkerWakesTheWaitingOnesSoThatTheyStop() throws Exception {
+    void aFailingTaskWakesTheCallerWithItsFailure() throws Exception {
         var frontier = frontierFor(CrawlRequest.DEFAULT_MAX_PAGES);
-        frontier.take(); // in flight, never to be reported: its worker dies
-        Taker waiting = startTaking(frontier).waiting();
+        Waiter caller = startWaiting(frontier).parked(); // the root is outstanding, never to be reported: its task fails
 
-        frontier.fail(new IllegalStateException("worker died"));
+        var cause = new IllegalStateException("task failed");
+        frontier.fail(cause);
 
-        assertEquals(Optional.empty(), waiting.result());
+        ExecutionException thrown = assertThrows(ExecutionException.class, caller::ended);
+        assertSame(cause, thrown.getCause(), "the task's own exception reaches the caller");
         assertEquals(1, frontier.outstanding(), "the lost page is still counted: the crawl did not complete");
     }
 }

@@ -1,13 +1,14 @@
 package paradigms.threading;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import paradigms.common.contract.TestTimeouts;
 import paradigms.common.squares.SquareSum;
 import paradigms.common.squares.SquaresRequest;
 import paradigms.common.squares.SumOfSquares;
 import paradigms.common.trace.Span;
 import paradigms.common.trace.Trace;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +33,7 @@ class GlobalLockDemoTest {
     void underOneGlobalLockNoTwoChunksEverRunAtTheSameMoment() throws Exception {
         assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs two worker threads to be meaningful");
         Trace trace = Trace.recording();
-        List<SquareSum> sums = ChunkedSquares.underGlobalLock().compute(INPUTS, trace);
+        List<SquareSum> sums = Squares.underGlobalLock().compute(INPUTS, trace);
 
         assertExact(sums);
         Optional<List<Span>> overlap = trace.firstParallelPair();
@@ -46,7 +47,7 @@ class GlobalLockDemoTest {
     void withoutTheLockTheSameChunksRunAtTheSameMomentOnDifferentThreads() throws Exception {
         assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "this machine has a single core");
         Trace trace = Trace.recording();
-        List<SquareSum> sums = ChunkedSquares.parallel().compute(INPUTS, trace);
+        List<SquareSum> sums = new Squares().compute(INPUTS, trace);
 
         assertExact(sums);
         assertTrue(trace.firstParallelPair().isPresent(), "no two chunks overlapped; spans: " + trace.spans());

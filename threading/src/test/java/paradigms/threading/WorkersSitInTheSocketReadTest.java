@@ -1,12 +1,13 @@
 package paradigms.threading;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import paradigms.common.contract.TestTimeouts;
 import paradigms.common.download.DownloadRequest;
 import paradigms.common.download.DownloadResult;
 import paradigms.common.server.LocalWebServer;
 import paradigms.common.trace.Trace;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.net.URI;
 import java.time.Duration;
@@ -39,7 +40,7 @@ class WorkersSitInTheSocketReadTest {
             var request = new DownloadRequest(urls, C, TestTimeouts.scaled(Duration.ofSeconds(30)));
             var download = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return ThreadedDownload.download(request, Trace.off());
+                    return new Download().download(request, Trace.off());
                 } catch (InterruptedException e) {
                     throw new IllegalStateException(e);
                 }

@@ -1,10 +1,12 @@
 package paradigms.threading;
 
 import paradigms.common.squares.SquareSum;
+import paradigms.common.squares.SquaresExercise;
 import paradigms.common.squares.SquaresRequest;
 import paradigms.common.squares.SumOfSquares;
-import paradigms.common.trace.Trace;
 import paradigms.common.trace.SpanNames;
+import paradigms.common.trace.Trace;
+import paradigms.threading.threads.Threads;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -29,25 +31,26 @@ import java.util.concurrent.locks.ReentrantLock;
  * chunk — but the effect on CPU-bound threads is the same: one runs, the others wait.) The
  * JVM has no such lock; the only difference between the two variants is the {@code lock()}.
  */
-final class ChunkedSquares {
+final class Squares implements SquaresExercise {
 
     private final boolean globalLock;
 
-    private ChunkedSquares(boolean globalLock) {
+    private Squares(boolean globalLock) {
         this.globalLock = globalLock;
     }
 
     /** The chapter's implementation: chunks run on all cores at once. */
-    static ChunkedSquares parallel() {
-        return new ChunkedSquares(false);
+    Squares() {
+        this(false);
     }
 
     /** TEACHING DEMO, not a way to compute anything: "what Python's GIL would do". */
-    static ChunkedSquares underGlobalLock() {
-        return new ChunkedSquares(true);
+    static Squares underGlobalLock() {
+        return new Squares(true);
     }
 
-    List<SquareSum> compute(SquaresRequest request, Trace trace) throws InterruptedException {
+    @Override
+    public List<SquareSum> compute(SquaresRequest request, Trace trace) throws InterruptedException {
         int cores = Runtime.getRuntime().availableProcessors();
         // One lock per call, shared by every worker of this call: the "global" lock. Unused
         // (and never taken) by the parallel variant. Fair, because CPython's GIL (since 3.2)

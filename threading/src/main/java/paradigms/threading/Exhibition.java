@@ -1,11 +1,13 @@
 package paradigms.threading;
 
+import paradigms.common.exhibition.ExhibitionExercise;
 import paradigms.common.exhibition.ExhibitionRequest;
 import paradigms.common.exhibition.ExhibitionResult;
 import paradigms.common.exhibition.MoveLog;
 import paradigms.common.exhibition.Mover;
 import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
+import paradigms.threading.threads.Threads;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,12 +32,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * times in two seconds, so fairness costs nothing measurable and buys the rule of the game.
  * It guarantees order among waiting threads, not that the master is never idle.
  */
-final class ThreadedExhibition {
+final class Exhibition implements ExhibitionExercise {
 
-    private ThreadedExhibition() {
-    }
 
-    static ExhibitionResult play(ExhibitionRequest request, Trace trace) throws InterruptedException {
+    @Override
+    public ExhibitionResult play(ExhibitionRequest request, Trace trace) throws InterruptedException {
         var master = new ReentrantLock(true);
         var log = new MoveLog(request);
         try (ExecutorService boards = Threads.fixedPool("board", request.boards())) {

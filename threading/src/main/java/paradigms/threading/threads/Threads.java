@@ -1,4 +1,4 @@
-package paradigms.threading;
+package paradigms.threading.threads;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -12,7 +12,7 @@ import java.util.concurrent.Future;
  * <p>Names matter: the trace and a thread dump ({@code jcmd PID Thread.print}) show
  * {@code download-3}, not {@code pool-7-thread-3}.
  */
-final class Threads {
+public final class Threads {
 
     private Threads() {
     }
@@ -22,7 +22,7 @@ final class Threads {
      * Close it with try-with-resources: {@link ExecutorService#close()} waits until every
      * submitted task has finished, so no thread outlives the block.
      */
-    static ExecutorService fixedPool(String name, int size) {
+    public static ExecutorService fixedPool(String name, int size) {
         return Executors.newFixedThreadPool(size, Thread.ofPlatform().name(name + "-", 1).factory());
     }
 
@@ -31,7 +31,7 @@ final class Threads {
      * with its task. For tasks that spend their whole life waiting, where a fixed pool would
      * only make them queue. {@link ExecutorService#close()} waits for every task, as above.
      */
-    static ExecutorService perTask(String name) {
+    public static ExecutorService perTask(String name) {
         return Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name(name + "-", 1).factory());
     }
 
@@ -41,7 +41,7 @@ final class Threads {
      * exception or an error as itself, an interrupted worker (the call is being cancelled) as
      * {@link InterruptedException}, any other checked exception wrapped.
      */
-    static <T> T await(Future<T> task) throws InterruptedException {
+    public static <T> T await(Future<T> task) throws InterruptedException {
         try {
             return task.get();
         } catch (ExecutionException e) {
@@ -53,7 +53,7 @@ final class Threads {
     }
 
     /** Throws {@code failure} if unchecked; wraps anything else. Declared to return so callers can write {@code throw}. */
-    static RuntimeException rethrow(Throwable failure) {
+    public static RuntimeException rethrow(Throwable failure) {
         if (failure instanceof RuntimeException unchecked) {
             throw unchecked;
         }

@@ -6,6 +6,7 @@ import paradigms.common.counter.CounterResult;
 import paradigms.common.counter.SharedCounter;
 import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
+import paradigms.threading.threads.Threads;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * anyway, and a request for a million tasks must not make a million threads. The caller blocks
  * on the futures; {@link Future#get} is also the happens-before edge that lets it read the total.
  */
-final class ThreadedCounter implements CounterExercise {
+final class Counter implements CounterExercise {
 
     static final int MAX_THREADS = 64;
 
@@ -54,23 +55,23 @@ final class ThreadedCounter implements CounterExercise {
     private final boolean locked;
     private final Suspension suspension;
 
-    private ThreadedCounter(boolean locked, Suspension suspension) {
+    private Counter(boolean locked, Suspension suspension) {
         this.locked = locked;
         this.suspension = suspension;
     }
 
     /** The exercise: a lock around read – yield – write. Exact. */
-    static ThreadedCounter withLock() {
-        return withLock(Thread::yield);
+    Counter() {
+        this(true, Thread::yield);
     }
 
-    static ThreadedCounter withLock(Suspension suspension) {
-        return new ThreadedCounter(true, suspension);
+    static Counter withLock(Suspension suspension) {
+        return new Counter(true, suspension);
     }
 
     /** TEACHING DEMO: no lock. Loses updates whenever two tasks overlap between read and write. */
-    static ThreadedCounter withoutLock(Suspension suspension) {
-        return new ThreadedCounter(false, suspension);
+    static Counter withoutLock(Suspension suspension) {
+        return new Counter(false, suspension);
     }
 
     @Override

@@ -1,10 +1,12 @@
 package paradigms.threading;
 
+import paradigms.common.download.DownloadExercise;
 import paradigms.common.download.DownloadRequest;
 import paradigms.common.download.DownloadResult;
 import paradigms.common.http.SocketHttpClient;
 import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
+import paradigms.threading.threads.Threads;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -29,12 +31,11 @@ import java.util.concurrent.Future;
  * <p>greenlets' {@code VirtualDownload} is this class line for line, but for how its threads
  * are made (one virtual thread per URL) and the semaphore that then bounds the requests.
  */
-final class ThreadedDownload {
+final class Download implements DownloadExercise {
 
-    private ThreadedDownload() {
-    }
 
-    static List<DownloadResult> download(DownloadRequest request, Trace trace) throws InterruptedException {
+    @Override
+    public List<DownloadResult> download(DownloadRequest request, Trace trace) throws InterruptedException {
         int workers = Math.min(request.maxInFlight(), request.urls().size());
         // Closed in reverse order: the threads first (close() waits for every task), then the client.
         try (var http = new SocketHttpClient(request.maxInFlight());

@@ -7,6 +7,7 @@ import paradigms.common.waiters.WaitTally;
 import paradigms.common.waiters.WaitersExercise;
 import paradigms.common.waiters.WaitersRequest;
 import paradigms.common.waiters.WaitersResult;
+import paradigms.threading.threads.Threads;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,7 @@ import java.util.concurrent.Phaser;
  * <p><b>Threads:</b> {@code waiter-1 … waiter-N}, one per task, made by a thread-per-task
  * executor; the caller starts them, opens the gate and blocks on their futures.
  */
-final class ThreadedWaiters implements WaitersExercise {
+final class Waiters implements WaitersExercise {
 
     /** The most tasks one call accepts; see the class comment for why this number. */
     static final int MAX_TASKS = 10_000;

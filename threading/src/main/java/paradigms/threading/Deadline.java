@@ -1,5 +1,6 @@
 package paradigms.threading;
 
+import paradigms.common.deadline.DeadlineExercise;
 import paradigms.common.deadline.DeadlineRequest;
 import paradigms.common.deadline.DeadlineResult;
 import paradigms.common.deadline.DeadlineTally;
@@ -7,6 +8,7 @@ import paradigms.common.download.DownloadResult;
 import paradigms.common.http.SocketHttpClient;
 import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
+import paradigms.threading.threads.Threads;
 
 import java.net.URI;
 import java.util.concurrent.CountDownLatch;
@@ -16,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * {@code deadline} on platform threads: the download of {@link ThreadedDownload} — one task
+ * {@code deadline} on platform threads: the download of {@link Download} — one task
  * per URL on a pool of C threads — with an overall deadline and fail-fast, and the one thing a
  * blocked thread needs to be stopped: its <b>socket closed</b>.
  *
@@ -47,12 +49,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p><b>Threads and resources</b> (all made and closed by one call): {@code deadline-1 … deadline-C};
  * one {@link SocketHttpClient} (its connections). After the call, nothing is running and nothing is open.
  */
-final class ThreadedDeadline {
+final class Deadline implements DeadlineExercise {
 
-    private ThreadedDeadline() {
-    }
 
-    static DeadlineResult download(DeadlineRequest request, Trace trace) throws InterruptedException {
+    @Override
+    public DeadlineResult download(DeadlineRequest request, Trace trace) throws InterruptedException {
         var tally = new DeadlineTally(request);
         int urls = request.urls().size();
         var unfinished = new AtomicInteger(urls);

@@ -1,7 +1,6 @@
 package paradigms.threading;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
+import paradigms.common.blocking.BlockingExercise;
 import paradigms.common.blocking.BlockingRequest;
 import paradigms.common.blocking.BlockingResult;
 import paradigms.common.blocking.Heartbeat;
@@ -9,6 +8,10 @@ import paradigms.common.blocking.QueryAnswer;
 import paradigms.common.blocking.SleepQuery;
 import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
+import paradigms.threading.threads.Threads;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -39,12 +42,11 @@ import java.util.concurrent.TimeUnit;
  * Why both limits: the pool alone would bound the connections, but M+ threads would then
  * queue inside {@code getConnection()}; with exactly M threads nobody waits for a connection.
  */
-final class PooledQueries {
+final class Blocking implements BlockingExercise {
 
-    private PooledQueries() {
-    }
 
-    static BlockingResult run(BlockingRequest request, Trace trace) throws InterruptedException, SQLException {
+    @Override
+    public BlockingResult run(BlockingRequest request, Trace trace) throws InterruptedException, SQLException {
         var heartbeat = new Heartbeat();
         List<QueryAnswer> answers;
         try (ScheduledExecutorService pulse = Executors.newSingleThreadScheduledExecutor(
