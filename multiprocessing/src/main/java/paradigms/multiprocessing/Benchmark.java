@@ -13,6 +13,9 @@ import paradigms.common.squares.SumOfSquares;
 import paradigms.common.trace.Trace;
 import paradigms.common.waiters.WaitTally;
 import paradigms.common.waiters.WaitersRequest;
+import paradigms.multiprocessing.pool.ProcessPool;
+import paradigms.multiprocessing.pool.WorkerCommand;
+import paradigms.multiprocessing.pool.WorkerMain;
 
 import java.io.IOException;
 import java.net.URI;
@@ -104,13 +107,13 @@ final class Benchmark {
     }
 
     private static WorkerCommand command(List<String> flags) {
-        return WorkerCommand.of(WorkerMain.class.getName()).withFlags(flags);
+        return Workers.command().withFlags(flags);
     }
 
     /** Pool of 1 and of 2 ready, per flag set; and what one idle worker holds in memory and has used in CPU. */
     private static void startup() {
         System.out.printf("%n== start-up: from start() to every worker's \"ready\" (ms), idle worker's RSS and CPU   [load %s]%n", loadAverage());
-        ProcessPool.start(2).close(); // warm the parent's own process-spawning code
+        Workers.start(2).close(); // warm the parent's own process-spawning code
         Map<String, List<Long>> one = new LinkedHashMap<>();
         Map<String, List<Long>> two = new LinkedHashMap<>();
         Map<String, List<Long>> rss = new LinkedHashMap<>();
@@ -138,8 +141,8 @@ final class Benchmark {
     /** What one job costs in the protocol alone: an empty "think" on a warm worker, there and back. */
     private static void roundTrip() throws Exception {
         System.out.printf("%n== round trip of an empty job (think 0 ns) on one warm worker   [load %s]%n", loadAverage());
-        try (var pool = ProcessPool.builder().size(1).forWaiting().start()) {
-            var job = new ProcessExhibition.ThinkJob(0, 0, Duration.ZERO);
+        try (var pool = Workers.pool().size(1).forWaiting().start()) {
+            var job = new Exhibition.ThinkJob(0, 0, Duration.ZERO);
             for (int i = 0; i < 2_000; i++) {
                 pool.map(List.of(job), Trace.off());
             }
@@ -157,10 +160,10 @@ final class Benchmark {
         System.out.printf("%n== a fresh I/O worker's first four downloads (ms, from its spans)   [load %s]%n", loadAverage());
         try (var server = LocalWebServer.start()) {
             for (int round = 0; round < 3; round++) {
-                try (var pool = ProcessPool.builder().size(1).forWaiting().start()) {
+                try (var pool = Workers.pool().size(1).forWaiting().start()) {
                     Trace trace = Trace.recording();
                     for (int i = 0; i < 4; i++) {
-                        pool.map(List.of(new ProcessDownload.DownloadJob(server.url("/data/r" + round + "n" + i),
+                        pool.map(List.of(new Download.DownloadJob(server.url("/data/r" + round + "n" + i),
                                 DownloadRequest.DEFAULT_TIMEOUT)), trace);
                     }
                     System.out.printf("round %d: %s%n", round + 1,
@@ -184,7 +187,7 @@ final class Benchmark {
                     try (var pool = ProcessPool.builder().size(2).command(command(FLAG_SETS.get(key))).start()) {
                         long started = System.nanoTime();
                         List<DownloadResult> results = pool.map(request.urls().stream()
-                                .map(url -> new ProcessDownload.DownloadJob(url, request.timeout())).toList(), Trace.off());
+                                .map(url -> new Download.DownloadJob(url, request.timeout())).toList(), Trace.off());
                         wall.computeIfAbsent(key, k -> new ArrayList<>()).add(System.nanoTime() - started);
                         check(results.size() == 40, "40 results");
                         cpu.computeIfAbsent(key, k -> new ArrayList<>()).add(cpuNanos(pool.workers().getFirst().child().pid()));
@@ -227,34 +230,34 @@ final class Benchmark {
         List<Long> firstCallOnFreshPool = new ArrayList<>();
         List<Long> wholeCall = new ArrayList<>();
         List<String> c1Flags = WorkerCommand.WAITING_FLAGS;
-        try (var pool = ProcessPool.start(2);
+        try (var pool = Workers.start(2);
              var c1Pool = ProcessPool.builder().size(2).command(command(c1Flags)).start()) {
             for (int i = 0; i < 10; i++) { // warm the workers' JITs
-                ProcessSquares.compute(pool, request, Trace.off());
-                ProcessSquares.compute(c1Pool, request, Trace.off());
+                new Squares().compute(pool, request, Trace.off());
+                new Squares().compute(c1Pool, request, Trace.off());
             }
             for (int round = 0; round < ROUNDS; round++) {
                 sequentialTimes.add(sequential.getAsLong());
                 twoThreadTimes.add(twoThreads.getAsLong());
-                warmPool.add(timedInterruptibly(() -> ProcessSquares.compute(pool, request, Trace.off())));
-                warmPoolC1.add(timedInterruptibly(() -> ProcessSquares.compute(c1Pool, request, Trace.off())));
+                warmPool.add(timedInterruptibly(() -> new Squares().compute(pool, request, Trace.off())));
+                warmPoolC1.add(timedInterruptibly(() -> new Squares().compute(c1Pool, request, Trace.off())));
             }
         }
         for (int round = 0; round < Math.max(3, ROUNDS / 2); round++) {
-            try (var pool = ProcessPool.start(2)) {
-                firstCallOnFreshPool.add(timedInterruptibly(() -> ProcessSquares.compute(pool, request, Trace.off())));
+            try (var pool = Workers.start(2)) {
+                firstCallOnFreshPool.add(timedInterruptibly(() -> new Squares().compute(pool, request, Trace.off())));
             }
-            wholeCall.add(timedInterruptibly(() -> ProcessSquares.compute(request, Trace.off())));
+            wholeCall.add(timedInterruptibly(() -> new Squares().compute(request, Trace.off())));
         }
         Map<Integer, List<Long>> byChunkSize = new LinkedHashMap<>();
-        try (var pool = ProcessPool.start(2)) {
+        try (var pool = Workers.start(2)) {
             for (int i = 0; i < 10; i++) {
-                ProcessSquares.compute(pool, request, Trace.off());
+                new Squares().compute(pool, request, Trace.off());
             }
             for (int round = 0; round < ROUNDS; round++) {
                 for (int chunkSize : new int[] {1, 2, 3, 5, 10}) {
                     byChunkSize.computeIfAbsent(chunkSize, k -> new ArrayList<>()).add(timedInterruptibly(
-                            () -> pool.mapChunked(request.ns(), chunkSize, ProcessSquares.SquaresJob::new, Trace.off())));
+                            () -> pool.mapChunked(request.ns(), chunkSize, Squares.SquaresJob::new, Trace.off())));
                 }
             }
         }
@@ -278,15 +281,15 @@ final class Benchmark {
      */
     private static void coresUsed() throws Exception {
         var request = SquaresRequest.realPythonExample();
-        try (var pool = ProcessPool.start(2)) {
+        try (var pool = Workers.start(2)) {
             for (int i = 0; i < 10; i++) {
-                ProcessSquares.compute(pool, request, Trace.off());
+                new Squares().compute(pool, request, Trace.off());
             }
             List<Long> pids = pool.workers().stream().map(w -> w.child().pid()).toList();
             long cpuBefore = pids.stream().mapToLong(Benchmark::cpuNanos).sum();
             long started = System.nanoTime();
             for (int i = 0; i < 30; i++) {
-                ProcessSquares.compute(pool, request, Trace.off());
+                new Squares().compute(pool, request, Trace.off());
             }
             long wall = System.nanoTime() - started;
             long cpu = pids.stream().mapToLong(Benchmark::cpuNanos).sum() - cpuBefore;
@@ -304,15 +307,15 @@ final class Benchmark {
 
     private static void exhibition() throws Exception {
         var request = ExhibitionRequest.pyConExhibition(Duration.ofNanos(500_000));
-        int workers = ProcessExhibition.workersFor(request);
+        int workers = Exhibition.workersFor(request);
         System.out.printf("%n== exhibition (the talk's numbers, 0.5 ms per exhibition second): a pool of %d   [load %s]%n", workers, loadAverage());
         List<Long> startup = new ArrayList<>();
         List<Double> hours = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
-            try (var pool = ProcessPool.start(workers)) {
+            try (var pool = Workers.start(workers)) {
                 startup.add(pool.startupTime().toNanos());
             }
-            hours.add(ProcessExhibition.play(request, Trace.off()).exhibitionHours());
+            hours.add(new Exhibition().play(request, Trace.off()).exhibitionHours());
         }
         Collections.sort(hours);
         System.out.printf("pool of %d ready: %.1f ms (median of 3); exhibition: %.2f h (median of 3; 1.02 h is ideal)%n",
@@ -385,8 +388,8 @@ final class Benchmark {
         Duration wait = Duration.ofSeconds(1);
         System.out.printf("%n== waiters: N tasks each wait %d ms, one worker process each   [load %s]%n", wait.toMillis(), loadAverage());
         System.out.printf("%5s %14s %12s %16s %14s %10s%n", "N", "exercise call", "pool ready", "RSS, all workers", "CPU, all", "close");
-        var waiters = new ProcessWaiters();
-        for (int n : new int[] {8, 16, ProcessWaiters.MAX_TASKS}) {
+        var waiters = new Waiters();
+        for (int n : new int[] {8, 16, Waiters.MAX_TASKS}) {
             List<Long> call = new ArrayList<>();
             List<Long> ready = new ArrayList<>();
             List<Long> rss = new ArrayList<>();
@@ -398,12 +401,12 @@ final class Benchmark {
                 call.add(System.nanoTime() - started);
                 check(result.completed() == n && result.maxWaitingAtOnce() == n && result.early() == 0, "waiters: " + result);
 
-                var pool = ProcessPool.builder().size(n).forWaiting().start();
+                var pool = Workers.pool().size(n).forWaiting().start();
                 ready.add(pool.startupTime().toNanos());
                 var tally = new WaitTally(wait);
                 List<CompletableFuture<Void>> jobs = new ArrayList<>();
                 for (int task = 0; task < n; task++) {
-                    jobs.add(pool.submit(new ProcessWaiters.WaitJob(task, wait, tally), Trace.off()));
+                    jobs.add(pool.submit(new Waiters.WaitJob(task, wait, tally), Trace.off()));
                 }
                 Thread.sleep(wait.dividedBy(2)); // halfway through the wait: every worker is asleep now
                 List<Long> pids = pool.workers().stream().map(w -> w.child().pid()).toList();
@@ -435,10 +438,10 @@ final class Benchmark {
         List<Long> lost = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
             long started = System.nanoTime();
-            var exact = ProcessCounter.leased().count(request, Trace.off());
+            var exact = new Counter().count(request, Trace.off());
             leasedTimes.add(System.nanoTime() - started);
             check(exact.lostUpdates() == 0, "the leased counter is exact");
-            lost.add(ProcessCounter.unguarded(workers, null).count(request, Trace.off()).lostUpdates());
+            lost.add(Counter.unguarded(workers, null).count(request, Trace.off()).lostUpdates());
         }
         System.out.printf("leased: %.0f ms per call (pool start and close included), exact; unguarded, yielding: lost %s of %d%n",
                 millis(median(leasedTimes)), lost, request.expectedTotal());
@@ -456,9 +459,9 @@ final class Benchmark {
         try (var server = LocalWebServer.start()) {
             for (int round = 0; round < Math.max(3, ROUNDS / 2); round++) {
                 for (String how : List.of("close()", "closeNow()")) {
-                    var pool = ProcessPool.builder().size(3).forWaiting().start();
+                    var pool = Workers.pool().size(3).forWaiting().start();
                     for (int i = 0; i < 3; i++) {
-                        pool.submit(new ProcessDownload.DownloadJob(server.url("/data/" + how + round + i + "?delay=5000"),
+                        pool.submit(new Download.DownloadJob(server.url("/data/" + how + round + i + "?delay=5000"),
                                 DownloadRequest.DEFAULT_TIMEOUT), Trace.off());
                     }
                     while (server.inFlight() < 3) {
@@ -484,7 +487,7 @@ final class Benchmark {
                 List<URI> urls = List.of(server.url("/data/1"), server.url("/status/500?delay=200"),
                         server.url("/data/2?delay=5000"), server.url("/data/3?delay=5000"), server.url("/data/4?delay=5000"));
                 long started = System.nanoTime();
-                var result = ProcessDeadline.download(new DeadlineRequest(urls, 5, Duration.ofSeconds(30)), Trace.off());
+                var result = new Deadline().download(new DeadlineRequest(urls, 5, Duration.ofSeconds(30)), Trace.off());
                 failFast.add(System.nanoTime() - started);
                 check(result.ending() == Ending.FAILED_FAST, "the deadline call failed fast: " + result.ending());
             }

@@ -7,6 +7,9 @@ import paradigms.common.squares.SquaresRequest;
 import paradigms.common.squares.SumOfSquares;
 import paradigms.common.trace.Span;
 import paradigms.common.trace.Trace;
+import paradigms.multiprocessing.pool.ChildProcess;
+import paradigms.multiprocessing.pool.PoolWorker;
+import paradigms.multiprocessing.pool.ProcessPool;
 
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +35,7 @@ public final class Demo {
             Benchmark.main(args);
             return;
         }
-        try (var pool = ProcessPool.start(2)) {
+        try (var pool = Workers.start(2)) {
             System.out.printf("== a pool of 2 child JVMs, ready in %d ms%n", pool.startupTime().toMillis());
             for (PoolWorker worker : pool.workers()) {
                 System.out.printf("   %s: spawned to \"ready\" in %d ms%n", worker.child(), worker.child().readyAfter().toMillis());
@@ -49,10 +52,10 @@ public final class Demo {
         var request = new CounterRequest(10, 100);
         System.out.printf("%n== a counter in the parent; %d tasks on 2 worker processes each read it, yield, write read + 1, %d times%n",
                 request.tasks(), request.incrementsPerTask());
-        CounterResult unguarded = ProcessCounter.unguarded(2, null).count(request, Trace.off());
+        CounterResult unguarded = Counter.unguarded(2, null).count(request, Trace.off());
         System.out.printf("   read, then write, each a call:      %d of %d (%d updates lost)%n",
                 unguarded.total(), unguarded.expected(), unguarded.lostUpdates());
-        CounterResult leased = ProcessCounter.leased(2, null).count(request, Trace.off());
+        CounterResult leased = Counter.leased(2, null).count(request, Trace.off());
         System.out.printf("   lease (read and hold), then write:  %d of %d (%d updates lost)%n",
                 leased.total(), leased.expected(), leased.lostUpdates());
     }
@@ -63,9 +66,9 @@ public final class Demo {
         System.out.printf("%n== squares of Real Python's 20 n's on %d processes, in chunks of %d%n", pool.size(), chunk);
         Trace trace = Trace.recording();
         long sequential = time(() -> request.ns().forEach(SumOfSquares::below));
-        long first = time(() -> ProcessSquares.compute(pool, request, Trace.off()));
-        long second = time(() -> ProcessSquares.compute(pool, request, Trace.off()));
-        List<SquareSum> sums = ProcessSquares.compute(pool, request, trace);
+        long first = time(() -> new Squares().compute(pool, request, Trace.off()));
+        long second = time(() -> new Squares().compute(pool, request, Trace.off()));
+        List<SquareSum> sums = new Squares().compute(pool, request, trace);
         long origin = trace.spans().getFirst().startMicros();
         for (Span span : trace.spans()) {
             System.out.printf("   %-28s %-9s from %+6.1f ms to %+6.1f ms%n", span.task(), span.process(),
@@ -80,10 +83,10 @@ public final class Demo {
 
     private static void unordered(ProcessPool pool) throws InterruptedException {
         System.out.printf("%n== unordered: three opponents think for 300, 100 and 200 ms on 2 workers; as they finish:%n");
-        List<ProcessExhibition.ThinkJob> jobs = List.of(
-                new ProcessExhibition.ThinkJob(0, 0, Duration.ofMillis(300)),
-                new ProcessExhibition.ThinkJob(1, 0, Duration.ofMillis(100)),
-                new ProcessExhibition.ThinkJob(2, 0, Duration.ofMillis(200)));
+        List<Exhibition.ThinkJob> jobs = List.of(
+                new Exhibition.ThinkJob(0, 0, Duration.ofMillis(300)),
+                new Exhibition.ThinkJob(1, 0, Duration.ofMillis(100)),
+                new Exhibition.ThinkJob(2, 0, Duration.ofMillis(200)));
         long started = System.nanoTime();
         var completions = pool.unordered(jobs, Trace.off());
         while (completions.hasNext()) {
@@ -95,7 +98,7 @@ public final class Demo {
     private static void killOneMidTask(ProcessPool pool) throws Exception {
         System.out.printf("%n== a worker killed in the middle of a task%n");
         long started = System.nanoTime();
-        CompletableFuture<Void> job = pool.submit(new ProcessExhibition.ThinkJob(0, 0, Duration.ofMillis(1_000)), Trace.off());
+        CompletableFuture<Void> job = pool.submit(new Exhibition.ThinkJob(0, 0, Duration.ofMillis(1_000)), Trace.off());
         PoolWorker busy = null;
         while (busy == null) { // the job reaches a worker within milliseconds
             busy = pool.workers().stream().filter(w -> w.state() == PoolWorker.State.BUSY).findFirst().orElse(null);

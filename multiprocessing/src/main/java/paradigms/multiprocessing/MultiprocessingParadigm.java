@@ -19,7 +19,7 @@ import java.util.Set;
  * address space, its own heap and its own JIT, and the only way in or out is a pipe.
  *
  * <p>Claims: {@link Claim#WAITS_CONCURRENTLY}, up to the pool's size (a worker waits for one
- * thing at a time; {@code waiters} stops at {@value ProcessWaiters#MAX_TASKS} workers), and {@link Claim#USES_SEVERAL_CORES} — separate processes run on
+ * thing at a time; {@code waiters} stops at {@value Waiters#MAX_TASKS} workers), and {@link Claim#USES_SEVERAL_CORES} — separate processes run on
  * separate cores, which is the whole reason Python has {@code multiprocessing}.
  *
  * <p>Every call starts its own pool and closes it before returning, so the start-up of the
@@ -39,41 +39,41 @@ public final class MultiprocessingParadigm implements Paradigm {
 
     @Override
     public DownloadExercise download() {
-        return ProcessDownload::download;
+        return new Download();
     }
 
     @Override
     public SquaresExercise squares() {
-        return ProcessSquares::compute;
+        return new Squares();
     }
 
     @Override
     public ExhibitionExercise exhibition() {
-        return ProcessExhibition::play;
+        return new Exhibition();
     }
 
     @Override
     public CrawlExercise crawl() {
-        return ProcessCrawl::crawl;
+        return new Crawl();
     }
 
     @Override
     public BlockingExercise blocking() {
-        return ProcessBlocking::run;
+        return new Blocking();
     }
 
     @Override
     public WaitersExercise waiters() {
-        return new ProcessWaiters();
+        return new Waiters();
     }
 
     @Override
     public CounterExercise counter() {
-        return ProcessCounter.leased()::count;
+        return new Counter();
     }
 
     @Override
     public DeadlineExercise deadline() {
-        return ProcessDeadline::download;
+        return new Deadline();
     }
 }

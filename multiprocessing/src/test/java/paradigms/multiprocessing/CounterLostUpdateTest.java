@@ -1,11 +1,12 @@
 package paradigms.multiprocessing;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import paradigms.common.contract.TestTimeouts;
 import paradigms.common.counter.CounterRequest;
 import paradigms.common.counter.CounterResult;
 import paradigms.common.trace.Trace;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +37,7 @@ class CounterLostUpdateTest {
     void withoutTheLeaseAllTasksReadingBeforeAnyWritesLoseExactlyKMinusOneUpdatesPerRound() throws Exception {
         var between = new Between();
         var allHaveRead = new CyclicBarrier(TASKS);
-        var unguarded = ProcessCounter.unguarded(TASKS, () -> {
+        var unguarded = Counter.unguarded(TASKS, () -> {
             between.enter();
             allHaveRead.await(TestTimeouts.LONG.toMillis(), TimeUnit.MILLISECONDS); // a broken or timed-out barrier fails the call
             between.leave();
@@ -55,7 +56,7 @@ class CounterLostUpdateTest {
         var between = new Between();
         // Every task runs on its own process at the same time, and pauses in the parent between
         // read and write: the other tasks' calls reach the parent meanwhile, and wait for the lease.
-        var leased = ProcessCounter.leased(TASKS, () -> {
+        var leased = Counter.leased(TASKS, () -> {
             between.enter();
             Thread.yield();
             between.leave();

@@ -19,6 +19,6 @@ class MultiprocessingCounterTest implements CounterContract {
     @Override
     public Optional<CounterExercise> unguarded(int tasks) {
         var rounds = new Rounds(tasks);
-        return Optional.of(ProcessCounter.unguarded(tasks, rounds::await));
+        return Optional.of(Counter.unguarded(tasks, rounds::await));
     }
 }

@@ -1,9 +1,14 @@
 package paradigms.multiprocessing;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import paradigms.common.contract.TestTimeouts;
 import paradigms.common.trace.Trace;
+import paradigms.multiprocessing.pool.PoolException;
+import paradigms.multiprocessing.pool.PoolWorker;
+import paradigms.multiprocessing.pool.ProcessPool;
+import paradigms.multiprocessing.pool.WorkerCommand;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -48,8 +53,8 @@ class NoOrphansTest {
         return pool.workers().stream().map(w -> w.child().pid()).toList();
     }
 
-    private static ProcessExhibition.ThinkJob aMinuteOfThinking() {
-        return new ProcessExhibition.ThinkJob(0, 0, Duration.ofMinutes(1));
+    private static Exhibition.ThinkJob aMinuteOfThinking() {
+        return new Exhibition.ThinkJob(0, 0, Duration.ofMinutes(1));
     }
 
     @Test
@@ -57,7 +62,7 @@ class NoOrphansTest {
         Set<Long> before = descendants();
         List<Long> workers;
         long closing;
-        try (var pool = ProcessPool.builder().size(2).forWaiting().start()) {
+        try (var pool = Workers.pool().size(2).forWaiting().start()) {
             workers = pids(pool);
             assertTrue(descendants().containsAll(workers), "the workers are our children");
             pool.submit(aMinuteOfThinking(), Trace.off());
@@ -73,7 +78,7 @@ class NoOrphansTest {
     @Test
     void closeNowKillsBusyWorkersWithoutTakingTheirDeathsForCrashesAndLeavesNoChildProcess() throws Exception {
         Set<Long> before = descendants();
-        var pool = ProcessPool.builder().size(2).forWaiting().start();
+        var pool = Workers.pool().size(2).forWaiting().start();
         List<Long> workers = pids(pool);
         var running = List.of(pool.submit(aMinuteOfThinking(), Trace.off()), pool.submit(aMinuteOfThinking(), Trace.off()));
         var queued = pool.submit(aMinuteOfThinking(), Trace.off());
@@ -96,7 +101,7 @@ class NoOrphansTest {
         Set<Long> before = descendants();
         List<Long> workers = new ArrayList<>();
         assertThrows(PoolException.TaskFailed.class, () -> {
-            try (var pool = ProcessPool.builder().size(2).forWaiting().start()) {
+            try (var pool = Workers.pool().size(2).forWaiting().start()) {
                 workers.addAll(pids(pool));
                 pool.submit(aMinuteOfThinking(), Trace.off()); // keeps one worker busy
                 pool.map(List.of(RawJob.of("no-such-kind")), Trace.off()); // fails on the other

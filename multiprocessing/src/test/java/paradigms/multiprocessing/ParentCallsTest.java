@@ -1,10 +1,17 @@
 package paradigms.multiprocessing;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import paradigms.common.contract.TestTimeouts;
 import paradigms.common.counter.SharedCounter;
 import paradigms.common.trace.Trace;
+import paradigms.multiprocessing.pool.Job;
+import paradigms.multiprocessing.pool.PoolException;
+import paradigms.multiprocessing.pool.ProcessPool;
+import paradigms.multiprocessing.pool.Wire;
+import paradigms.multiprocessing.pool.WorkerCommand;
+import paradigms.multiprocessing.pool.WorkerMain;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -30,23 +37,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ParentCallsTest {
 
     /** One counter increment on a fresh keeper, leased: the worker calls "lease", then "write". */
-    private static ProcessCounter.CounterJob oneLeasedIncrement(ProcessCounter.Keeper keeper, int increments) {
-        return new ProcessCounter.CounterJob(0, increments, true, keeper, null);
+    private static Counter.CounterJob oneLeasedIncrement(Counter.Keeper keeper, int increments) {
+        return new Counter.CounterJob(0, increments, true, keeper, null);
     }
 
     @Test
     void aCallTheJobCannotAnswerIsAMalformedFrameNamingTheWorkerAndTheWorkerIsReplaced() throws Exception {
-        try (var pool = ProcessPool.builder().size(1).forWaiting().start()) {
+        try (var pool = Workers.pool().size(1).forWaiting().start()) {
             String worker = pool.workers().getFirst().child().name();
             // A counter task, sent by a job that answers no calls: its first "lease" has no answer.
             var failure = assertThrows(PoolException.MalformedFrame.class,
-                    () -> pool.map(List.of(RawJob.of(ProcessCounter.KIND, "1", "lease", "yield")), Trace.off()));
+                    () -> pool.map(List.of(RawJob.of(Counter.KIND, "1", "lease", "yield")), Trace.off()));
 
             assertTrue(failure.getMessage().startsWith(worker + " sent a malformed frame: the task made a call, but counter"),
                     failure.getMessage());
             await().atMost(TestTimeouts.LONG).until(() -> pool.workers().getFirst().child() != null
                     && !pool.workers().getFirst().child().name().equals(worker));
-            var keeper = new ProcessCounter.Keeper(new SharedCounter());
+            var keeper = new Counter.Keeper(new SharedCounter());
             pool.map(List.of(oneLeasedIncrement(keeper, 3)), Trace.off());
             assertEquals(3, keeper.value(), "the replacement answers calls");
         }
@@ -54,8 +61,8 @@ class ParentCallsTest {
 
     @Test
     void aWorkerThatDiesHoldingTheLeaseGivesItBackSoTheOtherTasksGoOn() throws Exception {
-        var keeper = new ProcessCounter.Keeper(new SharedCounter());
-        ProcessCounter.CounterJob answers = oneLeasedIncrement(keeper, 1);
+        var keeper = new Counter.Keeper(new SharedCounter());
+        Counter.CounterJob answers = oneLeasedIncrement(keeper, 1);
         // The dying task's calls are answered by a real counter job: it takes the lease for it.
         Job<Void> leaseAndDie = new Job<>() {
             public String kind() {
@@ -97,7 +104,7 @@ class ParentCallsTest {
 
     @Test
     void aWorkerGivenAnAnswerItDidNotAskForExitsWithCode2AndSaysWhy() throws Exception {
-        Process worker = new ProcessBuilder(WorkerCommand.of(WorkerMain.class.getName()).commandLine()).start();
+        Process worker = new ProcessBuilder(Workers.command().commandLine()).start();
         try (var stdout = new BufferedReader(new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8));
              var stderr = new BufferedReader(new InputStreamReader(worker.getErrorStream(), StandardCharsets.UTF_8))) {
             assertEquals("ready\t" + worker.pid(), stdout.readLine());

@@ -1,5 +1,9 @@
 package paradigms.multiprocessing;
 
+import paradigms.multiprocessing.pool.PoolWorker;
+import paradigms.multiprocessing.pool.ProcessPool;
+import paradigms.multiprocessing.pool.WorkerCommand;
+
 import java.time.Duration;
 import java.util.stream.Collectors;
 
@@ -18,14 +22,14 @@ final class PoolHolder {
 
     public static void main(String[] args) throws InterruptedException {
         boolean deaf = args[0].equals("deaf");
-        var builder = ProcessPool.builder().size(2);
+        var builder = Workers.pool().size(2);
         if (deaf) {
             builder.command(WorkerCommand.of(DeafWorkerMain.class.getName()));
         }
         ProcessPool pool = builder.start(); // not closed, on purpose: the JVM's end must take care of it
         if (!deaf) {
             for (int i = 0; i < 2; i++) {
-                pool.submit(new ProcessExhibition.ThinkJob(i, 0, Duration.ofMinutes(1)), paradigms.common.trace.Trace.off());
+                pool.submit(new Exhibition.ThinkJob(i, 0, Duration.ofMinutes(1)), paradigms.common.trace.Trace.off());
             }
             while (pool.workers().stream().anyMatch(w -> w.state() != PoolWorker.State.BUSY)) {
                 Thread.onSpinWait();

@@ -1,5 +1,7 @@
 package paradigms.multiprocessing;
 
+import paradigms.multiprocessing.pool.Job;
+
 import java.util.List;
 
 /** A job of any kind whose reply values are returned as they came: for tests of the pool itself. */

@@ -1,8 +1,11 @@
 package paradigms.multiprocessing;
 
+import paradigms.common.contract.TestTimeouts;
+import paradigms.multiprocessing.pool.PoolWorker;
+import paradigms.multiprocessing.pool.ProcessPool;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import paradigms.common.contract.TestTimeouts;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,10 +28,10 @@ class StartupCostTest {
         List<Long> poolOfOne = new ArrayList<>();
         List<Long> poolOfTwo = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
-            try (var pool = ProcessPool.builder().size(1).start()) {
+            try (var pool = Workers.pool().size(1).start()) {
                 poolOfOne.add(checkedStartup(pool));
             }
-            try (var pool = ProcessPool.builder().size(2).start()) {
+            try (var pool = Workers.pool().size(2).start()) {
                 poolOfTwo.add(checkedStartup(pool));
             }
         }

@@ -1,5 +1,9 @@
 package paradigms.multiprocessing;
 
+import paradigms.multiprocessing.pool.TaskHandler;
+import paradigms.multiprocessing.pool.WorkerCommand;
+import paradigms.multiprocessing.pool.WorkerMain;
+
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -51,7 +55,7 @@ final class TestWorkerMain {
                 Runtime.getRuntime().halt(9);
                 yield List.of();
             }
-            default -> WorkerMain.KNOWN_TASKS.run(kind, arguments, resources);
+            default -> Workers.KNOWN_TASKS.run(kind, arguments, resources);
         };
         WorkerMain.exit(WorkerMain.serve(misbehaving));
     }

@@ -1,11 +1,20 @@
 package paradigms.multiprocessing;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import paradigms.common.contract.TestTimeouts;
 import paradigms.common.squares.SquareSum;
 import paradigms.common.squares.SumOfSquares;
 import paradigms.common.trace.Trace;
+import paradigms.multiprocessing.pool.ChildProcess;
+import paradigms.multiprocessing.pool.Job;
+import paradigms.multiprocessing.pool.PoolException;
+import paradigms.multiprocessing.pool.PoolWorker;
+import paradigms.multiprocessing.pool.ProcessPool;
+import paradigms.multiprocessing.pool.Wire;
+import paradigms.multiprocessing.pool.WorkerCommand;
+import paradigms.multiprocessing.pool.WorkerMain;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -32,7 +41,7 @@ class WorkerFailureTest {
 
     /** A job the pool can run after a failure, to show it still works. */
     private static void assertPoolStillWorks(ProcessPool pool) throws InterruptedException {
-        List<SquareSum> sums = pool.map(List.of(new ProcessSquares.SquaresJob(List.of(1_000))), Trace.off()).getFirst();
+        List<SquareSum> sums = pool.map(List.of(new Squares.SquaresJob(List.of(1_000))), Trace.off()).getFirst();
         assertEquals(SumOfSquares.closedForm(1_000), sums.getFirst().sum(), "the pool still computes");
     }
 
@@ -52,8 +61,8 @@ class WorkerFailureTest {
 
     @Test
     void aWorkerKilledInTheMiddleOfATaskIsDetectedReplacedAndTheTaskRunsOnceMore() throws Exception {
-        try (var pool = ProcessPool.builder().size(1).forWaiting().start()) {
-            CompletableFuture<Void> job = pool.submit(new ProcessExhibition.ThinkJob(0, 0, Duration.ofMillis(1_500)), Trace.off());
+        try (var pool = Workers.pool().size(1).forWaiting().start()) {
+            CompletableFuture<Void> job = pool.submit(new Exhibition.ThinkJob(0, 0, Duration.ofMillis(1_500)), Trace.off());
             ChildProcess victim = awaitBusy(pool).child();
 
             victim.kill(); // SIGKILL, while it thinks
@@ -100,13 +109,13 @@ class WorkerFailureTest {
 
     @Test
     void aReplyWhoseValuesAreNotWhatTheJobExpectsIsAMalformedFrameNamingTheWorker() throws Exception {
-        try (var pool = ProcessPool.builder().size(1).forWaiting().start()) {
+        try (var pool = Workers.pool().size(1).forWaiting().start()) {
             String worker = pool.workers().getFirst().child().name();
             // A think task answers with no values; read as squares it lacks the one sum expected.
-            var confused = new ProcessSquares.SquaresJob(List.of(5));
+            var confused = new Squares.SquaresJob(List.of(5));
             Job<List<SquareSum>> askedToThink = new Job<>() {
                 public String kind() {
-                    return ProcessExhibition.KIND;
+                    return Exhibition.KIND;
                 }
 
                 public List<String> arguments() {
@@ -130,7 +139,7 @@ class WorkerFailureTest {
 
     @Test
     void aWorkerGivenAFrameItCannotReadExitsWithCode2AndSaysWhyOnStderr() throws Exception {
-        Process worker = new ProcessBuilder(WorkerCommand.of(WorkerMain.class.getName()).commandLine()).start();
+        Process worker = new ProcessBuilder(Workers.command().commandLine()).start();
         try (var stdout = new BufferedReader(new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8));
              var stderr = new BufferedReader(new InputStreamReader(worker.getErrorStream(), StandardCharsets.UTF_8))) {
             assertEquals("ready\t" + worker.pid(), stdout.readLine());

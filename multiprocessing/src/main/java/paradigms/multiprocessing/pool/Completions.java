@@ -1,16 +1,15 @@
-package paradigms.multiprocessing;
+package paradigms.multiprocessing.pool;
 
 import java.time.Duration;
 import java.util.NoSuchElementException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-
 /**
  * The results of {@link ProcessPool#unordered}, in the order the jobs finish. The pool's
  * threads add to the queue; one thread, the caller's, takes from it.
  */
-final class Completions<R> {
+public final class Completions<R> {
     private final int total;
     private final LinkedBlockingQueue<Completed<R>> finished;
     private int taken;
@@ -20,12 +19,12 @@ final class Completions<R> {
         this.finished = finished;
     }
 
-    boolean hasNext() {
+    public boolean hasNext() {
         return taken < total;
     }
 
     /** Waits for the next job to finish; throws its failure if it failed. */
-    Completed<R> next() throws InterruptedException {
+    public Completed<R> next() throws InterruptedException {
         if (!hasNext()) {
             throw new NoSuchElementException("all " + total + " results were taken");
         }
@@ -38,7 +37,7 @@ final class Completions<R> {
      * Like {@link #next()}, but waits at most {@code timeout}: null if no job finished by then.
      * For a caller with a deadline of its own.
      */
-    Completed<R> next(Duration timeout) throws InterruptedException {
+    public Completed<R> next(Duration timeout) throws InterruptedException {
         if (!hasNext()) {
             throw new NoSuchElementException("all " + total + " results were taken");
         }
@@ -61,6 +60,6 @@ final class Completions<R> {
     }
 
     /** One finished job: its position among the jobs given, and its result or failure. */
-    record Completed<R>(int index, R value, Throwable error) {
+    public record Completed<R>(int index, R value, Throwable error) {
     }
 }

@@ -1,11 +1,16 @@
 package paradigms.multiprocessing;
 
+import paradigms.common.exhibition.ExhibitionExercise;
 import paradigms.common.exhibition.ExhibitionRequest;
 import paradigms.common.exhibition.ExhibitionResult;
 import paradigms.common.exhibition.MoveLog;
 import paradigms.common.exhibition.Mover;
-import paradigms.common.trace.Trace;
 import paradigms.common.trace.SpanNames;
+import paradigms.common.trace.Trace;
+import paradigms.multiprocessing.pool.Job;
+import paradigms.multiprocessing.pool.ProcessPool;
+import paradigms.multiprocessing.pool.Values;
+import paradigms.multiprocessing.pool.Wire;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -30,12 +35,10 @@ import java.util.concurrent.LinkedBlockingQueue;
  *
  * <p>On the wire: {@code task ID think NANOS} → {@code done ID …} with no values.
  */
-final class ProcessExhibition {
+final class Exhibition implements ExhibitionExercise {
 
     static final String KIND = "think";
 
-    private ProcessExhibition() {
-    }
 
     /** An opponent's move came back (or its worker failed), handed from a pool thread to the master. */
     private record Reply(int board, Throwable error) {
@@ -47,8 +50,9 @@ final class ProcessExhibition {
         return Math.min(request.boards(), thinkingAtOnce + 1);
     }
 
-    static ExhibitionResult play(ExhibitionRequest request, Trace trace) throws InterruptedException {
-        try (var pool = ProcessPool.builder().size(workersFor(request)).forWaiting().start()) {
+    @Override
+    public ExhibitionResult play(ExhibitionRequest request, Trace trace) throws InterruptedException {
+        try (var pool = Workers.pool().size(workersFor(request)).forWaiting().start()) {
             return play(pool, request, trace);
         }
     }

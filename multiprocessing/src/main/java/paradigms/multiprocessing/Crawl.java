@@ -1,12 +1,19 @@
 package paradigms.multiprocessing;
 
+import paradigms.common.crawl.CrawlExercise;
 import paradigms.common.crawl.CrawlOutcome;
 import paradigms.common.crawl.CrawlRequest;
 import paradigms.common.crawl.CrawlResult;
 import paradigms.common.crawl.PageBudget;
 import paradigms.common.download.Failure;
-import paradigms.common.trace.Trace;
 import paradigms.common.trace.SpanNames;
+import paradigms.common.trace.Trace;
+import paradigms.multiprocessing.pool.Job;
+import paradigms.multiprocessing.pool.PoolException;
+import paradigms.multiprocessing.pool.ProcessPool;
+import paradigms.multiprocessing.pool.Values;
+import paradigms.multiprocessing.pool.Wire;
+import paradigms.multiprocessing.pool.WorkerResources;
 
 import java.net.URI;
 import java.time.Duration;
@@ -28,18 +35,17 @@ import java.util.concurrent.LinkedBlockingQueue;
  * <p>On the wire: {@code task ID crawl URL TIMEOUT_NS} → {@code done ID … page STATUS LINK…},
  * {@code … redirect STATUS LOCATION} or {@code … failed FAILURE STATUS DETAIL}.
  */
-final class ProcessCrawl {
+final class Crawl implements CrawlExercise {
 
     static final String KIND = "crawl";
 
-    private ProcessCrawl() {
-    }
 
     /** A page a worker fetched, handed from a pool thread to the crawling thread. */
     private record Fetched(URI url, CrawlOutcome outcome, Throwable error) {
     }
 
-    static CrawlResult crawl(CrawlRequest request, Trace trace) throws InterruptedException {
+    @Override
+    public CrawlResult crawl(CrawlRequest request, Trace trace) throws InterruptedException {
         // Owned by this thread alone. The pool's threads touch only `fetched`, a thread-safe queue.
         Map<URI, CrawlOutcome> outcomes = new HashMap<>();
         Set<URI> seen = new HashSet<>(List.of(request.root()));
@@ -48,8 +54,8 @@ final class ProcessCrawl {
         var budget = new PageBudget(request);
         int inFlight = 0;
 
-        int workers = Math.min(request.maxInFlight(), ProcessDownload.MAX_WAITING_WORKERS);
-        try (var pool = ProcessPool.builder().size(workers).forWaiting().start()) {
+        int workers = Math.min(request.maxInFlight(), Download.MAX_WAITING_WORKERS);
+        try (var pool = Workers.pool().size(workers).forWaiting().start()) {
             while (!frontier.isEmpty() || inFlight > 0) {
                 // Keep every worker busy, never more: C workers, at most C fetches out.
                 while (!frontier.isEmpty() && inFlight < pool.size()) {

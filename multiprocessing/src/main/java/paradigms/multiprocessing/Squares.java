@@ -1,10 +1,15 @@
 package paradigms.multiprocessing;
 
 import paradigms.common.squares.SquareSum;
+import paradigms.common.squares.SquaresExercise;
 import paradigms.common.squares.SquaresRequest;
 import paradigms.common.squares.SumOfSquares;
-import paradigms.common.trace.Trace;
 import paradigms.common.trace.SpanNames;
+import paradigms.common.trace.Trace;
+import paradigms.multiprocessing.pool.Job;
+import paradigms.multiprocessing.pool.ProcessPool;
+import paradigms.multiprocessing.pool.Values;
+import paradigms.multiprocessing.pool.Wire;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -27,17 +32,16 @@ import java.util.List;
  * exercise's 20 sums (57 ms of work) that costs more than the second core gains; the chapter's
  * README measures both, with and without the start-up.
  */
-final class ProcessSquares {
+final class Squares implements SquaresExercise {
 
     static final String KIND = "squares";
 
-    private ProcessSquares() {
-    }
 
     /** One exercise call: a pool of its own, closed before returning. */
-    static List<SquareSum> compute(SquaresRequest request, Trace trace) throws InterruptedException {
+    @Override
+    public List<SquareSum> compute(SquaresRequest request, Trace trace) throws InterruptedException {
         int workers = Math.min(Runtime.getRuntime().availableProcessors(), request.ns().size());
-        try (var pool = ProcessPool.start(workers)) {
+        try (var pool = Workers.start(workers)) {
             return compute(pool, request, trace);
         }
     }

@@ -1,4 +1,4 @@
-package paradigms.multiprocessing;
+package paradigms.multiprocessing.pool;
 
 import paradigms.common.trace.Trace;
 
@@ -24,7 +24,7 @@ import java.util.function.Function;
  * because it is the lesson; {@code java.util.concurrent} has nothing like it.
  *
  * <pre>{@code
- * try (var pool = ProcessPool.start(2)) {
+ * try (var pool = ProcessPool.builder().size(2).command(WorkerCommand.of(MyWorkerMain.class.getName())).start()) {
  *     List<List<SquareSum>> sums = pool.map(jobs, trace);
  * }
  * }</pre>
@@ -53,7 +53,7 @@ import java.util.function.Function;
  *                       every child still alive
  * </pre>
  */
-final class ProcessPool implements AutoCloseable {
+public final class ProcessPool implements AutoCloseable {
 
     /**
      * The parent's log is its stderr, as for the web server fixture: a logging framework would
@@ -81,17 +81,12 @@ final class ProcessPool implements AutoCloseable {
         this.stderrLog = stderrLog;
     }
 
-    /** A pool of {@code size} workers running {@link WorkerMain}, with the default settings. */
-    static ProcessPool start(int size) {
-        return builder().size(size).start();
-    }
-
-    static Builder builder() {
+    public static Builder builder() {
         return new Builder();
     }
 
     /** The pool's settings; each has a default. */
-    static final class Builder {
+    public static final class Builder {
         private int size = Runtime.getRuntime().availableProcessors();
         private WorkerCommand command;
         private Consumer<String> stderrLog = STDERR;
@@ -99,7 +94,7 @@ final class ProcessPool implements AutoCloseable {
         private boolean forWaiting;
 
         /** How many workers; by default one per core, as for CPU-bound work. */
-        Builder size(int size) {
+        public Builder size(int size) {
             if (size <= 0) {
                 throw new IllegalArgumentException("size must be positive, was " + size);
             }
@@ -107,25 +102,28 @@ final class ProcessPool implements AutoCloseable {
             return this;
         }
 
-        /** How to start a worker; by default {@code WorkerCommand.of(WorkerMain)}. */
-        Builder command(WorkerCommand command) {
+        /**
+         * How to start a worker: a main that calls {@link WorkerMain#serve} with the task kinds it
+         * knows. No default: the pool does not know which tasks its user's workers run.
+         */
+        public Builder command(WorkerCommand command) {
             this.command = command;
             return this;
         }
 
         /** For workers that mostly wait: {@link WorkerCommand#WAITING_FLAGS} instead of the computing ones. */
-        Builder forWaiting() {
+        public Builder forWaiting() {
             this.forWaiting = true;
             return this;
         }
 
         /** Where the workers' stderr lines go, each prefixed with the worker's name; by default the log. */
-        Builder stderrLog(Consumer<String> stderrLog) {
+        public Builder stderrLog(Consumer<String> stderrLog) {
             this.stderrLog = stderrLog;
             return this;
         }
 
-        Builder startTimeout(Duration startTimeout) {
+        public Builder startTimeout(Duration startTimeout) {
             this.startTimeout = startTimeout;
             return this;
         }
@@ -135,8 +133,11 @@ final class ProcessPool implements AutoCloseable {
          *
          * @throws NotReadyInTime if they were not all ready within the start timeout
          */
-        ProcessPool start() {
-            WorkerCommand chosen = command != null ? command : WorkerCommand.of(WorkerMain.class.getName());
+        public ProcessPool start() {
+            if (command == null) {
+                throw new IllegalStateException("no worker command: say which main the workers run, with command(…)");
+            }
+            WorkerCommand chosen = command;
             if (forWaiting) {
                 chosen = chosen.withFlags(WorkerCommand.WAITING_FLAGS);
             }
@@ -175,7 +176,7 @@ final class ProcessPool implements AutoCloseable {
     }
 
     /** {@link Builder#start()} gave up: the workers were not all ready within the start timeout (and are stopped). */
-    static final class NotReadyInTime extends IllegalStateException {
+    public static final class NotReadyInTime extends IllegalStateException {
         NotReadyInTime(Duration startTimeout) {
             super("the workers were not all ready within " + startTimeout.toMillis() + " ms");
         }
@@ -183,22 +184,22 @@ final class ProcessPool implements AutoCloseable {
 
     // ---------------------------------------------------------------- using the pool
 
-    int size() {
+    public int size() {
         return workers.size();
     }
 
     /** From {@code start()} to the last worker's "ready": what a pool costs before any work. */
-    Duration startupTime() {
+    public Duration startupTime() {
         return startupTime;
     }
 
     /** How many workers died while running a job, since the pool started. */
-    int crashes() {
+    public int crashes() {
         return crashes.get();
     }
 
     /** A snapshot of the workers, for tests and the demo. */
-    List<PoolWorker> workers() {
+    public List<PoolWorker> workers() {
         return List.copyOf(workers);
     }
 
@@ -208,7 +209,7 @@ final class ProcessPool implements AutoCloseable {
      *
      * @throws IllegalStateException if the pool is closed
      */
-    <R> CompletableFuture<R> submit(Job<R> job, Trace trace) {
+    public <R> CompletableFuture<R> submit(Job<R> job, Trace trace) {
         var submission = new Submission<>(nextId.getAndIncrement(), job, trace);
         synchronized (this) {
             if (closed) {
@@ -224,7 +225,7 @@ final class ProcessPool implements AutoCloseable {
      * to fail (in the order they finish) throws its {@link PoolException} at once; the others
      * are left running until the pool is closed.
      */
-    <R> List<R> map(List<? extends Job<R>> jobs, Trace trace) throws InterruptedException {
+    public <R> List<R> map(List<? extends Job<R>> jobs, Trace trace) throws InterruptedException {
         List<R> results = new ArrayList<>(Collections.nCopies(jobs.size(), null));
         Completions<R> completions = unordered(jobs, trace);
         while (completions.hasNext()) {
@@ -239,7 +240,7 @@ final class ProcessPool implements AutoCloseable {
      * returns all results in the items' order. Fewer, larger jobs mean fewer round trips
      * through the pipes; too few mean a worker idles while another finishes a big chunk.
      */
-    <T, R> List<R> mapChunked(List<T> items, int chunkSize, Function<List<T>, Job<List<R>>> jobForChunk, Trace trace)
+    public <T, R> List<R> mapChunked(List<T> items, int chunkSize, Function<List<T>, Job<List<R>>> jobForChunk, Trace trace)
             throws InterruptedException {
         List<Job<List<R>>> jobs = new ArrayList<>();
         for (int from = 0; from < items.size(); from += chunkSize) {
@@ -254,7 +255,7 @@ final class ProcessPool implements AutoCloseable {
      * {@link #mapChunked(List, int, Function, Trace)} with {@link #defaultChunkSize}: for items
      * whose costs differ or are not known in advance.
      */
-    <T, R> List<R> mapChunked(List<T> items, Function<List<T>, Job<List<R>>> jobForChunk, Trace trace)
+    public <T, R> List<R> mapChunked(List<T> items, Function<List<T>, Job<List<R>>> jobForChunk, Trace trace)
             throws InterruptedException {
         return mapChunked(items, defaultChunkSize(items.size(), size()), jobForChunk, trace);
     }
@@ -265,7 +266,7 @@ final class ProcessPool implements AutoCloseable {
      * rounding down splits evenly more often: the squares' 20 n's on 2 workers make 10 chunks of
      * 2 (5 per worker), where rounding up makes 7 chunks of 3 or 2, split 4 to 3.
      */
-    static int defaultChunkSize(int items, int workers) {
+    public static int defaultChunkSize(int items, int workers) {
         return Math.max(1, items / (4 * workers));
     }
 
@@ -275,12 +276,12 @@ final class ProcessPool implements AutoCloseable {
      * round trip and, on a busy machine, a wake-up of a worker that waits for its time slice.
      * The 20 n's on 2 workers make 2 chunks of 10; 43 items on 4 workers, 4 chunks of 11 or 10.
      */
-    static int evenChunkSize(int items, int workers) {
+    public static int evenChunkSize(int items, int workers) {
         return Math.max(1, (items + workers - 1) / workers);
     }
 
     /** Submits every job; the results come out of the returned {@link Completions} as they finish. */
-    <R> Completions<R> unordered(List<? extends Job<R>> jobs, Trace trace) {
+    public <R> Completions<R> unordered(List<? extends Job<R>> jobs, Trace trace) {
         var finished = new LinkedBlockingQueue<Completions.Completed<R>>();
         for (int i = 0; i < jobs.size(); i++) {
             int index = i;
@@ -339,7 +340,7 @@ final class ProcessPool implements AutoCloseable {
      * after close(), against about 15 ms for workers blocked in {@code Thread.sleep}. A signal does
      * not wait for anything.
      */
-    void closeNow() {
+    public void closeNow() {
         synchronized (this) {
             if (closed) {
                 return;

@@ -1,13 +1,20 @@
 package paradigms.multiprocessing;
 
+import paradigms.common.blocking.BlockingExercise;
 import paradigms.common.blocking.BlockingRequest;
 import paradigms.common.blocking.BlockingResult;
 import paradigms.common.blocking.Database;
 import paradigms.common.blocking.Heartbeat;
 import paradigms.common.blocking.QueryAnswer;
 import paradigms.common.blocking.SleepQuery;
-import paradigms.common.trace.Trace;
 import paradigms.common.trace.SpanNames;
+import paradigms.common.trace.Trace;
+import paradigms.multiprocessing.pool.Job;
+import paradigms.multiprocessing.pool.PoolException;
+import paradigms.multiprocessing.pool.ProcessPool;
+import paradigms.multiprocessing.pool.Values;
+import paradigms.multiprocessing.pool.Wire;
+import paradigms.multiprocessing.pool.WorkerResources;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -27,18 +34,17 @@ import java.util.stream.IntStream;
  * <p>On the wire: {@code task ID query QUERY_ID SLEEP_NS JDBC_URL USER PASSWORD} →
  * {@code done ID … QUERY_ID BACKEND_PID}.
  */
-final class ProcessBlocking {
+final class Blocking implements BlockingExercise {
 
     static final String KIND = "query";
 
-    private ProcessBlocking() {
-    }
 
-    static BlockingResult run(BlockingRequest request, Trace trace) throws InterruptedException, SQLException {
+    @Override
+    public BlockingResult run(BlockingRequest request, Trace trace) throws InterruptedException, SQLException {
         var heartbeat = new Heartbeat();
         Thread ticker = Thread.ofPlatform().name("heartbeat").start(() -> tick(heartbeat, request.heartbeatInterval()));
         List<QueryAnswer> answers;
-        try (var pool = ProcessPool.builder().size(Math.min(request.maxConnections(), request.queries())).forWaiting().start()) {
+        try (var pool = Workers.pool().size(Math.min(request.maxConnections(), request.queries())).forWaiting().start()) {
             List<QueryJob> jobs = IntStream.range(0, request.queries())
                     .mapToObj(id -> new QueryJob(id, request.queryDuration(), request.database()))
                     .toList();

@@ -1,4 +1,4 @@
-package paradigms.multiprocessing;
+package paradigms.multiprocessing.pool;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * {@link #kill()} may be called from any thread (closing the pool, the shutdown hook): they
  * only close a pipe or send a signal, and make the owner's blocking read return.
  */
-final class ChildProcess {
+public final class ChildProcess {
 
     /** How long a child may take to exit once told to (stdin closed) before it is killed. */
     private static final Duration EXIT_GRACE = Duration.ofSeconds(2);
@@ -52,20 +52,20 @@ final class ChildProcess {
         }
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    Process process() {
+    public Process process() {
         return process;
     }
 
     /** From spawning the process to reading its "ready" frame; null until then. */
-    Duration readyAfter() {
+    public Duration readyAfter() {
         return readyAfter;
     }
 
@@ -146,7 +146,7 @@ final class ChildProcess {
     }
 
     /** SIGKILL. Any thread. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
     }
 

@@ -4,8 +4,13 @@ import paradigms.common.counter.CounterExercise;
 import paradigms.common.counter.CounterRequest;
 import paradigms.common.counter.CounterResult;
 import paradigms.common.counter.SharedCounter;
-import paradigms.common.trace.Trace;
 import paradigms.common.trace.SpanNames;
+import paradigms.common.trace.Trace;
+import paradigms.multiprocessing.pool.Job;
+import paradigms.multiprocessing.pool.ProcessPool;
+import paradigms.multiprocessing.pool.Values;
+import paradigms.multiprocessing.pool.Wire;
+import paradigms.multiprocessing.pool.WorkerResources;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +63,7 @@ import java.util.concurrent.Semaphore;
  * {@code read}, SUSPEND {@code yield} or {@code pause}; then per increment the calls above;
  * then {@code done ID …} with no values.
  */
-final class ProcessCounter implements CounterExercise {
+final class Counter implements CounterExercise {
 
     static final String KIND = "counter";
 
@@ -72,37 +77,37 @@ final class ProcessCounter implements CounterExercise {
     private final int workers;
     private final Pause pause; // null: the workers yield on their own
 
-    private ProcessCounter(boolean leased, int workers, Pause pause) {
+    private Counter(boolean leased, int workers, Pause pause) {
         this.leased = leased;
         this.workers = workers;
         this.pause = pause;
     }
 
     /** The exercise: a lease around read – yield – write, on one worker per core. Exact. */
-    static ProcessCounter leased() {
-        return new ProcessCounter(true, Runtime.getRuntime().availableProcessors(), null);
+    Counter() {
+        this(true, Runtime.getRuntime().availableProcessors(), null);
     }
 
     /**
      * The exercise's lease on {@code workers} workers; with a {@code pause}, the parent chooses the
      * suspension (lesson tests), with null the workers yield.
      */
-    static ProcessCounter leased(int workers, Pause pause) {
-        return new ProcessCounter(true, workers, pause);
+    static Counter leased(int workers, Pause pause) {
+        return new Counter(true, workers, pause);
     }
 
     /**
      * TEACHING DEMO: no lease. Loses updates whenever a read is answered between another task's
      * read and write. With a {@code pause}, the parent chooses the suspension; with null the workers yield.
      */
-    static ProcessCounter unguarded(int workers, Pause pause) {
-        return new ProcessCounter(false, workers, pause);
+    static Counter unguarded(int workers, Pause pause) {
+        return new Counter(false, workers, pause);
     }
 
     @Override
     public CounterResult count(CounterRequest request, SharedCounter counter, Trace trace) throws InterruptedException {
         var keeper = new Keeper(counter);
-        try (var pool = ProcessPool.builder().size(Math.min(request.tasks(), workers)).forWaiting().start()) {
+        try (var pool = Workers.pool().size(Math.min(request.tasks(), workers)).forWaiting().start()) {
             List<CounterJob> jobs = new ArrayList<>(request.tasks());
             for (int task = 0; task < request.tasks(); task++) {
                 jobs.add(new CounterJob(task, request.incrementsPerTask(), leased, keeper, pause));

@@ -1,4 +1,6 @@
-package paradigms.multiprocessing;
+package paradigms.multiprocessing.pool;
+
+
 
 /**
  * Why a job did not produce its result. Every message starts with the worker it happened
@@ -8,7 +10,7 @@ package paradigms.multiprocessing;
  * <p>Unchecked: the exercises' interfaces cannot declare it, and a caller can do nothing
  * more useful with it than report it.
  */
-sealed class PoolException extends RuntimeException
+public sealed class PoolException extends RuntimeException
         permits PoolException.WorkerDied, PoolException.MalformedFrame, PoolException.TaskFailed, PoolException.Closed {
 
     private final String worker;
@@ -19,12 +21,12 @@ sealed class PoolException extends RuntimeException
     }
 
     /** The worker's name and pid at the time, e.g. {@code "worker-2 (pid 4242)"}. */
-    String worker() {
+    public String worker() {
         return worker;
     }
 
     /** The worker's process ended (crashed, was killed, exited) before it replied. */
-    static final class WorkerDied extends PoolException {
+    public static final class WorkerDied extends PoolException {
         private final int exitCode;
 
         WorkerDied(String worker, int exitCode, String running) {
@@ -32,7 +34,7 @@ sealed class PoolException extends RuntimeException
             this.exitCode = exitCode;
         }
 
-        int exitCode() {
+        public int exitCode() {
             return exitCode;
         }
 
@@ -43,14 +45,14 @@ sealed class PoolException extends RuntimeException
     }
 
     /** The worker sent something that is not a valid frame, or not the frame expected now. */
-    static final class MalformedFrame extends PoolException {
+    public static final class MalformedFrame extends PoolException {
         MalformedFrame(String worker, String reason) {
             super(worker, "sent a malformed frame: " + reason, null);
         }
     }
 
     /** The task ran and threw in the worker; the worker is fine and keeps working. */
-    static final class TaskFailed extends PoolException {
+    public static final class TaskFailed extends PoolException {
         private final String remoteClass;
 
         TaskFailed(String worker, String job, String remoteClass, String remoteMessage) {
@@ -59,13 +61,13 @@ sealed class PoolException extends RuntimeException
         }
 
         /** The class name of the exception thrown in the worker (the class itself stays there). */
-        String remoteClass() {
+        public String remoteClass() {
             return remoteClass;
         }
     }
 
     /** The pool was closed before the job ran, or while it ran. */
-    static final class Closed extends PoolException {
+    public static final class Closed extends PoolException {
         Closed(String worker, String job) {
             super(worker, "did not run " + job + ": the pool was closed", null);
         }

@@ -1,4 +1,4 @@
-package paradigms.multiprocessing;
+package paradigms.multiprocessing.pool;
 
 import paradigms.common.blocking.Database;
 import paradigms.common.http.SocketHttpClient;
@@ -28,14 +28,14 @@ import java.util.List;
  * (a volatile write that the worker's main thread reads before it starts the next), so the
  * fields need no lock: each task sees what the previous ones left.
  */
-final class WorkerResources implements AutoCloseable {
+public final class WorkerResources implements AutoCloseable {
 
     /**
      * The running task's way to ask the pool something and wait for the answer: a {@code call}
      * frame out, an {@code answer} frame back (see {@link Frame}). For state that only the
      * parent holds — processes share no memory.
      */
-    interface Parent {
+    public interface Parent {
         /** On the task thread; blocks until the pool answers. Each question is written as text. */
         List<String> call(Object... question) throws IOException, InterruptedException;
     }
@@ -51,7 +51,7 @@ final class WorkerResources implements AutoCloseable {
     }
 
     /** The line back to the pool for the running task. */
-    Parent parent() {
+    public Parent parent() {
         return parent;
     }
 
@@ -63,7 +63,7 @@ final class WorkerResources implements AutoCloseable {
      * the JDK's client builds a TLS context, starts a selector thread and loads over a thousand
      * classes ({@link Benchmark} section {@code clients} compares them).
      */
-    SocketHttpClient http() {
+    public SocketHttpClient http() {
         if (http == null) {
             http = new SocketHttpClient(1);
         }
@@ -78,7 +78,7 @@ final class WorkerResources implements AutoCloseable {
      * machine, with the crawl's 700 ms timeouts, long enough to time out. The exercise's server
      * never sees the warm-up; the task's span includes it, so the cost is not hidden.
      */
-    void warmUpHttpOnce() {
+    public void warmUpHttpOnce() {
         if (httpWarm) {
             return;
         }
@@ -111,7 +111,7 @@ final class WorkerResources implements AutoCloseable {
      * the next ones, so that a pool of N workers uses N connections — one per process, like a
      * connection per thread in the threading chapter.
      */
-    Connection connection(Database target) throws SQLException {
+    public Connection connection(Database target) throws SQLException {
         if (connection != null && !target.equals(database)) {
             connection.close(); // another database: never the case in the exercises, but correct
             connection = null;

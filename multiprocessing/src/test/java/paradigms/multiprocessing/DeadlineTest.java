@@ -1,7 +1,5 @@
 package paradigms.multiprocessing;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import paradigms.common.contract.TestTimeouts;
 import paradigms.common.deadline.DeadlineRequest;
 import paradigms.common.deadline.DeadlineResult;
@@ -9,6 +7,9 @@ import paradigms.common.deadline.Ending;
 import paradigms.common.deadline.ItemOutcome;
 import paradigms.common.server.LocalWebServer;
 import paradigms.common.trace.Trace;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The part of a {@code deadline} call that the contract cannot reach: the workers' start-up. */
 @Timeout(TestTimeouts.CONTRACT_SECONDS)
-class ProcessDeadlineTest {
+class DeadlineTest {
 
     @Test
     void aDeadlineThatPassesWhileTheWorkersStartCancelsEveryUrlAndLeavesNoChild() throws Exception {
@@ -27,7 +28,7 @@ class ProcessDeadlineTest {
         try (var server = LocalWebServer.start()) {
             var urls = List.of(server.url("/data/1"), server.url("/data/2"));
             // A millisecond: no JVM starts that fast, so the deadline passes while the pool starts.
-            DeadlineResult result = ProcessDeadline.download(new DeadlineRequest(urls, 2, Duration.ofMillis(1)), Trace.off());
+            DeadlineResult result = new Deadline().download(new DeadlineRequest(urls, 2, Duration.ofMillis(1)), Trace.off());
 
             assertEquals(Ending.DEADLINE_PASSED, result.ending());
             assertEquals(2, result.count(ItemOutcome.Cancelled.class), "nothing ran: " + result.items());

@@ -1,4 +1,4 @@
-package paradigms.multiprocessing;
+package paradigms.multiprocessing.pool;
 
 import paradigms.common.trace.Trace;
 
@@ -38,43 +38,12 @@ import java.util.concurrent.LinkedBlockingQueue;
  * and {@code System.out} is pointed at stderr, which the pool copies to its log. A library
  * that prints a banner cannot corrupt the protocol.
  */
-final class WorkerMain {
+public final class WorkerMain {
 
-    static final int EXIT_BAD_FRAME = 2;
-    static final int EXIT_ERROR_IN_TASK = 3;
-
-    /**
-     * Every task kind this worker knows, each handed to the worker-side half of its exercise.
-     *
-     * <p>Why a class with a {@code switch}, and no lambda anywhere on the way to "ready": a
-     * worker is a fresh JVM every time, and in a fresh JVM the first lambdas are expensive —
-     * each is a class spun at run time. A table of five method references took 30 ms or more
-     * when timed inside a fresh worker here; end to end, a pool of one was ready about 10 ms
-     * sooner without it.
-     */
-    static final TaskHandler KNOWN_TASKS = new KnownTasks();
-
-    private static final class KnownTasks implements TaskHandler {
-        @Override
-        public List<String> run(String kind, List<String> arguments, WorkerResources resources) throws Exception {
-            return switch (kind) {
-                case ProcessSquares.KIND -> ProcessSquares.work(arguments);
-                case ProcessDownload.KIND -> ProcessDownload.work(arguments, resources);
-                case ProcessCrawl.KIND -> ProcessCrawl.work(arguments, resources);
-                case ProcessExhibition.KIND -> ProcessExhibition.work(arguments);
-                case ProcessBlocking.KIND -> ProcessBlocking.work(arguments, resources);
-                case ProcessWaiters.KIND -> ProcessWaiters.work(arguments);
-                case ProcessCounter.KIND -> ProcessCounter.work(arguments, resources);
-                default -> throw new IllegalArgumentException("this worker has no task kind \"" + kind + "\"");
-            };
-        }
-    }
+    public static final int EXIT_BAD_FRAME = 2;
+    public static final int EXIT_ERROR_IN_TASK = 3;
 
     private WorkerMain() {
-    }
-
-    public static void main(String[] args) {
-        exit(serve(KNOWN_TASKS));
     }
 
     /**
@@ -86,13 +55,13 @@ final class WorkerMain {
      * 47–89 ms with {@code System.exit} and 5–11 ms with {@code halt} (a one-off measurement on
      * this 2-core machine, shared and busy at the time).
      */
-    static void exit(int code) {
+    public static void exit(int code) {
         System.err.flush();
         Runtime.getRuntime().halt(code);
     }
 
     /** Serves tasks until stdin ends; returns the exit code. Lesson tests call it with extra task kinds. */
-    static int serve(TaskHandler handler) {
+    public static int serve(TaskHandler handler) {
         var wire = new Wire.Writer(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
         System.setOut(System.err);
         var reader = new Wire.Reader(System.in);
@@ -192,7 +161,7 @@ final class WorkerMain {
             new Thread(new Task(id, kind, task.from(2)), "task").start();
         }
 
-        /** One task on its thread (a class, not a lambda: see {@link #KNOWN_TASKS}). */
+        /** One task on its thread (a class, not a lambda: in a fresh JVM the first lambdas are dear, see {@code Workers}). */
         private final class Task implements Runnable {
             private final String id;
             private final String kind;

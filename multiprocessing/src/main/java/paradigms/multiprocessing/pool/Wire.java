@@ -1,4 +1,4 @@
-package paradigms.multiprocessing;
+package paradigms.multiprocessing.pool;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,7 +34,7 @@ import java.util.List;
  * other than TAB, an unknown escape — each is a {@link BadFrameException} with the reason.
  * The pool adds which worker sent it ({@link MalformedFrameException}).
  */
-final class Wire {
+public final class Wire {
 
     /** Large enough for any reply here (a crawled page's links); small enough that a runaway worker cannot fill the heap. */
     static final int MAX_FRAME_BYTES = 1 << 20;
@@ -43,8 +43,8 @@ final class Wire {
     }
 
     /** A frame that breaks the grammar, or a field that is not what it should be. */
-    static final class BadFrameException extends Exception {
-        BadFrameException(String reason) {
+    public static final class BadFrameException extends Exception {
+        public BadFrameException(String reason) {
             super(reason);
         }
     }
@@ -113,7 +113,7 @@ final class Wire {
     }
 
     /** The start of a long text, for error messages. */
-    static String excerpt(String text) {
+    public static String excerpt(String text) {
         return text.length() <= 80 ? text : text.substring(0, 80) + "…";
     }
 

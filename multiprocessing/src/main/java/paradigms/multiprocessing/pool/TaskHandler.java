@@ -1,13 +1,13 @@
-package paradigms.multiprocessing;
+package paradigms.multiprocessing.pool;
 
 import java.util.List;
 
 /**
  * What a worker does with a task: the worker-side half of every {@link Job}. Runs in the
- * child JVM, on its task thread, one task at a time. {@link WorkerMain#KNOWN_TASKS} is the
+ * child JVM, on its task thread, one task at a time. {@link Workers.KNOWN_TASKS} is the
  * worker's own; lesson tests wrap it with task kinds that misbehave on purpose.
  */
-interface TaskHandler {
+public interface TaskHandler {
 
     /**
      * @param kind      the task kind, e.g. {@code "squares"}

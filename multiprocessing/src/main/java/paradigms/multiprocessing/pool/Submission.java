@@ -1,4 +1,4 @@
-package paradigms.multiprocessing;
+package paradigms.multiprocessing.pool;
 
 import paradigms.common.trace.Trace;
 

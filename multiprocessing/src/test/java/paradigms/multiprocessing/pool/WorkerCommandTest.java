@@ -1,8 +1,11 @@
-package paradigms.multiprocessing;
+package paradigms.multiprocessing.pool;
+
+import paradigms.common.contract.TestTimeouts;
+import paradigms.multiprocessing.pool.WorkerCommand;
+import paradigms.multiprocessing.pool.WorkerMain;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import paradigms.common.contract.TestTimeouts;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

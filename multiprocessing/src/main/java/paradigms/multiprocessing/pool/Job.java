@@ -1,4 +1,4 @@
-package paradigms.multiprocessing;
+package paradigms.multiprocessing.pool;
 
 import java.util.List;
 
@@ -13,7 +13,7 @@ import java.util.List;
  *
  * @param <R> the result in the parent
  */
-interface Job<R> {
+public interface Job<R> {
 
     /** The task kind the worker looks its handler up by, e.g. {@code "squares"}. */
     String kind();

@@ -1,12 +1,19 @@
 package paradigms.multiprocessing;
 
+import paradigms.common.download.DownloadExercise;
 import paradigms.common.download.DownloadRequest;
-import paradigms.common.download.DownloadResult;
 import paradigms.common.download.DownloadResult.DownloadFailed;
 import paradigms.common.download.DownloadResult.Downloaded;
+import paradigms.common.download.DownloadResult;
 import paradigms.common.download.Failure;
-import paradigms.common.trace.Trace;
 import paradigms.common.trace.SpanNames;
+import paradigms.common.trace.Trace;
+import paradigms.multiprocessing.pool.Job;
+import paradigms.multiprocessing.pool.PoolException;
+import paradigms.multiprocessing.pool.ProcessPool;
+import paradigms.multiprocessing.pool.Values;
+import paradigms.multiprocessing.pool.Wire;
+import paradigms.multiprocessing.pool.WorkerResources;
 
 import java.net.URI;
 import java.time.Duration;
@@ -22,7 +29,7 @@ import java.util.List;
  * or {@code done ID … failed FAILURE STATUS DETAIL}. A failed download is a result, not a
  * failed task. The body stays in the worker: only its size and checksum cross the pipe.
  */
-final class ProcessDownload {
+final class Download implements DownloadExercise {
 
     static final String KIND = "download";
 
@@ -34,12 +41,11 @@ final class ProcessDownload {
      */
     static final int MAX_WAITING_WORKERS = 32;
 
-    private ProcessDownload() {
-    }
 
-    static List<DownloadResult> download(DownloadRequest request, Trace trace) throws InterruptedException {
+    @Override
+    public List<DownloadResult> download(DownloadRequest request, Trace trace) throws InterruptedException {
         int workers = Math.min(Math.min(request.maxInFlight(), request.urls().size()), MAX_WAITING_WORKERS);
-        try (var pool = ProcessPool.builder().size(workers).forWaiting().start()) {
+        try (var pool = Workers.pool().size(workers).forWaiting().start()) {
             List<DownloadJob> jobs = request.urls().stream().map(url -> new DownloadJob(url, request.timeout())).toList();
             return pool.map(jobs, trace);
         }

@@ -1,4 +1,4 @@
-package paradigms.multiprocessing;
+package paradigms.multiprocessing.pool;
 
 import java.math.BigInteger;
 import java.net.URI;
@@ -11,38 +11,38 @@ import java.util.List;
  * {@link Wire.BadFrameException} that names the value, gives its position and quotes what was
  * there. Messages are built only on failure: the happy path concatenates no strings.
  */
-record Values(List<String> list) {
+public record Values(List<String> list) {
 
-    static Values of(List<String> list) {
+    public static Values of(List<String> list) {
         return new Values(list);
     }
 
-    Values expectSize(int size, String what) throws Wire.BadFrameException {
+    public Values expectSize(int size, String what) throws Wire.BadFrameException {
         if (list.size() != size) {
             throw new Wire.BadFrameException(what + " needs " + size + " values, got " + list.size());
         }
         return this;
     }
 
-    Values expectAtLeast(int size, String what) throws Wire.BadFrameException {
+    public Values expectAtLeast(int size, String what) throws Wire.BadFrameException {
         if (list.size() < size) {
             throw new Wire.BadFrameException(what + " needs at least " + size + " values, got " + list.size());
         }
         return this;
     }
 
-    int size() {
+    public int size() {
         return list.size();
     }
 
-    String text(int index, String name) throws Wire.BadFrameException {
+    public String text(int index, String name) throws Wire.BadFrameException {
         if (index >= list.size()) {
             throw new Wire.BadFrameException(label(index, name) + " is missing");
         }
         return list.get(index);
     }
 
-    long number(int index, String name) throws Wire.BadFrameException {
+    public long number(int index, String name) throws Wire.BadFrameException {
         String text = text(index, name);
         try {
             return Long.parseLong(text);
@@ -51,7 +51,7 @@ record Values(List<String> list) {
         }
     }
 
-    int integer(int index, String name) throws Wire.BadFrameException {
+    public int integer(int index, String name) throws Wire.BadFrameException {
         long value = number(index, name);
         if (value != (int) value) {
             throw new Wire.BadFrameException(label(index, name) + " does not fit an int: " + value);
@@ -59,7 +59,7 @@ record Values(List<String> list) {
         return (int) value;
     }
 
-    BigInteger bigInteger(int index, String name) throws Wire.BadFrameException {
+    public BigInteger bigInteger(int index, String name) throws Wire.BadFrameException {
         String text = text(index, name);
         try {
             return new BigInteger(text);
@@ -68,7 +68,7 @@ record Values(List<String> list) {
         }
     }
 
-    URI uri(int index, String name) throws Wire.BadFrameException {
+    public URI uri(int index, String name) throws Wire.BadFrameException {
         String text = text(index, name);
         try {
             return new URI(text);
@@ -77,7 +77,7 @@ record Values(List<String> list) {
         }
     }
 
-    <E extends Enum<E>> E oneOf(Class<E> type, int index, String name) throws Wire.BadFrameException {
+    public <E extends Enum<E>> E oneOf(Class<E> type, int index, String name) throws Wire.BadFrameException {
         String text = text(index, name);
         try {
             return Enum.valueOf(type, text);

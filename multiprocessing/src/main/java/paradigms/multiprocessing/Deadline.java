@@ -1,16 +1,20 @@
 package paradigms.multiprocessing;
 
+import paradigms.common.deadline.DeadlineExercise;
 import paradigms.common.deadline.DeadlineRequest;
 import paradigms.common.deadline.DeadlineResult;
 import paradigms.common.deadline.DeadlineTally;
 import paradigms.common.download.DownloadResult;
 import paradigms.common.trace.Trace;
+import paradigms.multiprocessing.pool.Completions;
+import paradigms.multiprocessing.pool.ProcessPool;
+import paradigms.multiprocessing.pool.WorkerMain;
 
 import java.time.Duration;
 import java.util.List;
 
 /**
- * {@code deadline} on worker processes: the download of {@link ProcessDownload} — a pool of C
+ * {@code deadline} on worker processes: the download of {@link Download} — a pool of C
  * workers, one blocking fetch each — with an overall deadline and fail-fast. Cancelling work
  * that runs in another process means ending that process: {@link ProcessPool#closeNow()}.
  *
@@ -41,26 +45,25 @@ import java.util.List;
  * <p><b>What is left after the call:</b> nothing. {@code closeNow()} returns when every child has
  * exited and been reaped, and the pool's threads in the parent have ended.
  */
-final class ProcessDeadline {
+final class Deadline implements DeadlineExercise {
 
-    private ProcessDeadline() {
-    }
 
-    static DeadlineResult download(DeadlineRequest request, Trace trace) throws InterruptedException {
+    @Override
+    public DeadlineResult download(DeadlineRequest request, Trace trace) throws InterruptedException {
         var tally = new DeadlineTally(request);
         long deadline = System.nanoTime() + request.deadline().toNanos();
         int workers = Math.min(request.maxInFlight(), request.urls().size());
         ProcessPool pool;
         try {
             // The deadline covers the workers' start-up: it is part of the call.
-            pool = ProcessPool.builder().size(workers).forWaiting().startTimeout(left(deadline)).start();
+            pool = Workers.pool().size(workers).forWaiting().startTimeout(left(deadline)).start();
         } catch (ProcessPool.NotReadyInTime late) {
             tally.deadlinePassed(); // no worker ran anything; start() has stopped them all
             return tally.result();
         }
         try {
-            List<ProcessDownload.DownloadJob> jobs = request.urls().stream()
-                    .map(url -> new ProcessDownload.DownloadJob(url, request.requestTimeout())).toList();
+            List<Download.DownloadJob> jobs = request.urls().stream()
+                    .map(url -> new Download.DownloadJob(url, request.requestTimeout())).toList();
             Completions<DownloadResult> replies = pool.unordered(jobs, trace);
             while (replies.hasNext()) {
                 Completions.Completed<DownloadResult> reply = replies.next(left(deadline));

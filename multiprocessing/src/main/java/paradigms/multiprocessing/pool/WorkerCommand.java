@@ -1,4 +1,4 @@
-package paradigms.multiprocessing;
+package paradigms.multiprocessing.pool;
 
 import java.io.File;
 import java.net.URISyntaxException;
@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * @param jvmFlags       start-up flags, see {@link #COMPUTING_FLAGS} and {@link #WAITING_FLAGS}
  * @param mainClass      the worker's main class, normally {@link WorkerMain}
  */
-record WorkerCommand(String javaExecutable, String classPath, List<String> jvmFlags, String mainClass) {
+public record WorkerCommand(String javaExecutable, String classPath, List<String> jvmFlags, String mainClass) {
 
     /**
      * The flags of a worker that computes, each chosen by measurement ({@link Benchmark};
@@ -40,7 +40,7 @@ record WorkerCommand(String javaExecutable, String classPath, List<String> jvmFl
      * Tried and left out: {@code -XX:-UsePerfData} (no measurable gain, and {@code jps} would
      * no longer list the workers).
      */
-    static final List<String> COMPUTING_FLAGS = List.of("-XX:+UseSerialGC", "-Xmx64m");
+    public static final List<String> COMPUTING_FLAGS = List.of("-XX:+UseSerialGC", "-Xmx64m");
 
     /**
      * The flags of a worker that mostly waits (HTTP, JDBC, an opponent's thinking): the same,
@@ -49,18 +49,18 @@ record WorkerCommand(String javaExecutable, String classPath, List<String> jvmFl
      * at great cost for a speed that waiting never needs — and it starts a little faster. On a
      * two-core machine, CPU that workers burn is CPU the others do not get.
      */
-    static final List<String> WAITING_FLAGS = List.of("-XX:+UseSerialGC", "-Xmx64m", "-XX:TieredStopAtLevel=1");
+    public static final List<String> WAITING_FLAGS = List.of("-XX:+UseSerialGC", "-Xmx64m", "-XX:TieredStopAtLevel=1");
 
-    WorkerCommand {
+    public WorkerCommand {
         jvmFlags = List.copyOf(jvmFlags);
     }
 
     /** A computing worker of this JVM (see {@link #COMPUTING_FLAGS}). */
-    static WorkerCommand of(String mainClass) {
+    public static WorkerCommand of(String mainClass) {
         return new WorkerCommand(thisJava(), classPathFor(mainClass), COMPUTING_FLAGS, mainClass);
     }
 
-    WorkerCommand withFlags(List<String> flags) {
+    public WorkerCommand withFlags(List<String> flags) {
         return new WorkerCommand(javaExecutable, classPath, flags, mainClass);
     }
 
@@ -72,7 +72,7 @@ record WorkerCommand(String javaExecutable, String classPath, List<String> jvmFl
      */
     static final List<String> JVM_LOG_TO_STDERR = List.of("-Xlog:disable", "-Xlog:all=warning:stderr");
 
-    List<String> commandLine() {
+    public List<String> commandLine() {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable);
         command.addAll(JVM_LOG_TO_STDERR);

@@ -1,12 +1,16 @@
 package paradigms.multiprocessing;
 
+import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 import paradigms.common.waiters.Capacity;
 import paradigms.common.waiters.WaitTally;
 import paradigms.common.waiters.WaitersExercise;
 import paradigms.common.waiters.WaitersRequest;
 import paradigms.common.waiters.WaitersResult;
-import paradigms.common.trace.SpanNames;
+import paradigms.multiprocessing.pool.Job;
+import paradigms.multiprocessing.pool.ProcessPool;
+import paradigms.multiprocessing.pool.Values;
+import paradigms.multiprocessing.pool.Wire;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,12 +41,12 @@ import java.util.List;
  *
  * <p>On the wire: {@code task ID wait NANOS} → {@code done ID … SLEPT_NANOS}.
  */
-final class ProcessWaiters implements WaitersExercise {
+final class Waiters implements WaitersExercise {
 
     static final String KIND = "wait";
 
     /** The most tasks one call accepts: one worker process each. See the class comment for why this number. */
-    static final int MAX_TASKS = ProcessDownload.MAX_WAITING_WORKERS; // one budget for all waiting work
+    static final int MAX_TASKS = Download.MAX_WAITING_WORKERS; // one budget for all waiting work
 
     private static final Capacity CAPACITY = new Capacity(MAX_TASKS,
             "one child JVM per waiting task: each holds ~39 MiB and burns 50-80 ms of CPU to start, so a pool of 32 "
@@ -57,7 +61,7 @@ final class ProcessWaiters implements WaitersExercise {
     public WaitersResult await(WaitersRequest request, Trace trace) throws InterruptedException {
         CAPACITY.check(request); // before a single process is started
         var tally = new WaitTally(request.waitFor());
-        try (var pool = ProcessPool.builder().size(request.tasks()).forWaiting().start()) {
+        try (var pool = Workers.pool().size(request.tasks()).forWaiting().start()) {
             List<WaitJob> jobs = new ArrayList<>(request.tasks());
             for (int task = 0; task < request.tasks(); task++) {
                 jobs.add(new WaitJob(task, request.waitFor(), tally));

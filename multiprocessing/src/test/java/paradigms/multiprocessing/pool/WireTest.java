@@ -1,8 +1,11 @@
-package paradigms.multiprocessing;
+package paradigms.multiprocessing.pool;
+
+import paradigms.common.contract.TestTimeouts;
+import paradigms.multiprocessing.pool.Frame;
+import paradigms.multiprocessing.pool.Wire;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import paradigms.common.contract.TestTimeouts;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package paradigms.multiprocessing;
+package paradigms.multiprocessing.pool;
 
 import paradigms.common.trace.Span;
 
@@ -37,7 +37,7 @@ import java.util.concurrent.CompletableFuture;
  * <p><b>Why retry once.</b> A job may be half done when its worker dies; running it again is
  * only safe if running it twice does no harm. Every job in this chapter but one is such a job:
  * pure arithmetic, a GET, a read-only SELECT, an opponent's thinking, a wait. The exception is
- * the counter's task, whose writes a rerun would repeat (see {@link ProcessCounter}). A pool for
+ * the counter's task, whose writes a rerun would repeat (see {@link Counter}). A pool for
  * jobs with side effects would report instead (at most once), or need the jobs to be idempotent.
  * Once, not forever: a job that kills every worker it touches (a poison pill) must not kill them
  * all.
@@ -45,9 +45,9 @@ import java.util.concurrent.CompletableFuture;
  * <p>Threads: {@link #state} and {@link #child} are written only by this slot's thread, and
  * are volatile so that {@link #stop()}, the pool and tests can read them.
  */
-final class PoolWorker {
+public final class PoolWorker {
 
-    enum State { STARTING, IDLE, BUSY, STOPPED }
+    public enum State { STARTING, IDLE, BUSY, STOPPED }
 
     private final String name;
     private final ProcessPool pool;
@@ -73,12 +73,12 @@ final class PoolWorker {
         return firstReady;
     }
 
-    State state() {
+    public State state() {
         return state;
     }
 
     /** The current child; null while none is running. */
-    ChildProcess child() {
+    public ChildProcess child() {
         return child;
     }
 
