@@ -1,11 +1,13 @@
 package paradigms.callbacks;
 
 import paradigms.callbacks.http.LoopHttpClient;
-import paradigms.common.measure.Measurement;
-import paradigms.common.measure.Meter;
+import paradigms.callbacks.loop.EventLoop;
+import paradigms.callbacks.loop.Permits;
 import paradigms.common.blocking.BlockingRequest;
 import paradigms.common.db.PostgresFixture;
 import paradigms.common.exhibition.ExhibitionRequest;
+import paradigms.common.measure.Measurement;
+import paradigms.common.measure.Meter;
 import paradigms.common.server.LocalWebServer;
 import paradigms.common.squares.SquaresRequest;
 import paradigms.common.trace.Trace;
@@ -101,7 +103,7 @@ public final class Benchmark {
         }
         try (var postgres = PostgresFixture.start()) {
             var request = new BlockingRequest(postgres.database(), 8, Duration.ofMillis(300), 4, Duration.ofMillis(10));
-            for (var queries : List.of(new OffloadedBlocking(), new NaiveBlocking())) {
+            for (var queries : List.of(new Blocking(), new NaiveBlocking())) {
                 queries.run(request, Trace.off()); // warm-up: JDBC driver, connections
                 var measured = Meter.measure(() -> queries.run(request, Trace.off()));
                 var heartbeat = measured.value().heartbeat();
@@ -114,7 +116,7 @@ public final class Benchmark {
 
     private static void squares(int repeats) throws Exception {
         System.out.printf("%nsquares, n = 5,000,000 … 5,000,019%n");
-        for (var calculator : List.of(new LoopSquares(), new OffloadedSquares())) {
+        for (var calculator : List.of(new Squares(), new OffloadedSquares())) {
             List<Double> millis = new ArrayList<>();
             for (int i = 0; i < repeats + 2; i++) { // the first two are warm-up
                 var measured = Meter.measure(() -> calculator.compute(SquaresRequest.realPythonExample(), Trace.off()));
@@ -132,7 +134,7 @@ public final class Benchmark {
                 request.concurrentSeconds(), request.concurrentSeconds() / 3600.0);
         List<Double> hours = new ArrayList<>();
         for (int i = 0; i < repeats; i++) {
-            hours.add(new LoopExhibition().play(request, Trace.off()).exhibitionHours());
+            hours.add(new Exhibition().play(request, Trace.off()).exhibitionHours());
         }
         double median = median(hours);
         System.out.printf("  median: %.2f exhibition hours (%.2f × ideal)%n", median, median * 3600 / request.concurrentSeconds());

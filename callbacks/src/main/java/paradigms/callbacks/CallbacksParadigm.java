@@ -1,5 +1,6 @@
 package paradigms.callbacks;
 
+import paradigms.callbacks.loop.EventLoop;
 import paradigms.common.Claim;
 import paradigms.common.Paradigm;
 import paradigms.common.blocking.BlockingExercise;
@@ -34,41 +35,41 @@ public final class CallbacksParadigm implements Paradigm {
 
     @Override
     public DownloadExercise download() {
-        return new CallbackDownloader();
+        return new Download();
     }
 
     @Override
     public SquaresExercise squares() {
-        return new LoopSquares();
+        return new Squares();
     }
 
     @Override
     public ExhibitionExercise exhibition() {
-        return new LoopExhibition();
+        return new Exhibition();
     }
 
     @Override
     public CrawlExercise crawl() {
-        return new CallbackCrawler();
+        return new Crawl();
     }
 
     @Override
     public BlockingExercise blocking() {
-        return new OffloadedBlocking();
+        return new Blocking();
     }
 
     @Override
     public WaitersExercise waiters() {
-        return new LoopWaiters();
+        return new Waiters();
     }
 
     @Override
     public CounterExercise counter() {
-        return new LoopCounter();
+        return new Counter();
     }
 
     @Override
     public DeadlineExercise deadline() {
-        return new LoopDeadline();
+        return new Deadline();
     }
 }

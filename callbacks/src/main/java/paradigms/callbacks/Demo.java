@@ -1,6 +1,9 @@
 package paradigms.callbacks;
 
 import paradigms.callbacks.http.LoopHttpClient;
+import paradigms.callbacks.loop.EventLoop;
+import paradigms.callbacks.loop.Permits;
+import paradigms.callbacks.loop.Repeating;
 import paradigms.common.blocking.Heartbeat;
 import paradigms.common.counter.CounterRequest;
 import paradigms.common.server.LocalWebServer;
@@ -121,8 +124,8 @@ public final class Demo {
     private static void lostUpdates() {
         System.out.println("\n5. Lost updates on one thread: 50 tasks × 100 increments of one counter");
         var request = new CounterRequest(50, 100);
-        for (var increment : LoopCounter.Increment.values()) {
-            var result = new LoopCounter(increment).count(request, Trace.off());
+        for (var increment : Counter.Increment.values()) {
+            var result = new Counter(increment).count(request, Trace.off());
             System.out.printf("   %-18s total %,5d of %,d, lost %,d%n", increment, result.total(), result.expected(), result.lostUpdates());
         }
         System.out.println("   SPLIT reads, lets the loop run the other tasks' callbacks, then writes what it read + 1:");

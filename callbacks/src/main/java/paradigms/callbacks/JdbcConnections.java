@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * borrowed and given back by the JDBC worker threads.
  *
  * <p>Thread safety: any thread; the queues and the counter are thread-safe. With as many
- * workers as connections (as {@link OffloadedBlocking} sets it up), {@link #borrow()} never
+ * workers as connections (as {@link Blocking} sets it up), {@link #borrow()} never
  * has to wait. A production program would use a real pool (HikariCP, as the threading
  * chapter does); this one is small enough to read, which is the point here.
  */

@@ -1,5 +1,7 @@
 package paradigms.callbacks;
 
+import paradigms.callbacks.loop.EventLoop;
+import paradigms.callbacks.loop.Repeating;
 import paradigms.common.blocking.BlockingExercise;
 import paradigms.common.blocking.BlockingRequest;
 import paradigms.common.blocking.BlockingResult;
@@ -23,7 +25,7 @@ import java.util.List;
  * database answers, and while it waits the loop waits with it: the heartbeat's timer is due
  * and cannot run. Its largest gap is a whole query. {@code BlockingStallLessonTest} measures it.
  *
- * <p>Not the paradigm's {@code blocking} (that is {@link OffloadedBlocking}).
+ * <p>Not the paradigm's {@code blocking} (that is {@link Blocking}).
  */
 final class NaiveBlocking implements BlockingExercise {
 

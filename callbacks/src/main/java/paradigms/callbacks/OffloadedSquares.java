@@ -1,5 +1,6 @@
 package paradigms.callbacks;
 
+import paradigms.callbacks.loop.EventLoop;
 import paradigms.common.squares.SquareSum;
 import paradigms.common.squares.SquaresExercise;
 import paradigms.common.squares.SquaresRequest;

@@ -44,9 +44,9 @@ public final class WaitersBenchmark {
         Duration wait = Duration.ofMillis(Integer.getInteger("bench.waitMillis", 1_000));
         System.out.printf("cores: %d; max heap: %d MiB; declared capacity: %,d (%s)%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
-                new LoopWaiters().capacity().maxTasks(), new LoopWaiters().capacity().limitedBy());
+                new Waiters().capacity().maxTasks(), new Waiters().capacity().limitedBy());
 
-        new LoopWaiters().await(new WaitersRequest(100_000, Duration.ofMillis(100)), Trace.off()); // warm-up: JIT
+        new Waiters().await(new WaitersRequest(100_000, Duration.ofMillis(100)), Trace.off()); // warm-up: JIT
         for (String size : sizes) {
             int tasks = Integer.parseInt(size.trim());
             var request = new WaitersRequest(tasks, wait);
@@ -56,7 +56,7 @@ public final class WaitersBenchmark {
             List<Long> grown = new ArrayList<>();
             for (int i = 0; i < repeats; i++) {
                 long before = heapInUseAfterGc();
-                var measured = Meter.measure(() -> new LoopWaiters().await(request, Trace.off()));
+                var measured = Meter.measure(() -> new Waiters().await(request, Trace.off()));
                 WaitersResult result = measured.value();
                 double wall = measured.measurement().wall().toNanos() / 1e9;
                 long growth = measured.measurement().peakHeapBytes() - before;
@@ -75,7 +75,7 @@ public final class WaitersBenchmark {
 
             long before = heapInUseAfterGc();
             long[] whileWaiting = {0};
-            new LoopWaiters(() -> whileWaiting[0] = heapInUseAfterGc()).await(request, Trace.off());
+            new Waiters(() -> whileWaiting[0] = heapInUseAfterGc()).await(request, Trace.off());
             long kept = whileWaiting[0] - before;
             System.out.printf("  kept alive while all wait (after a full GC): %,.1f MB = %.0f bytes a task%n", kept / 1e6,
                     (double) kept / tasks);

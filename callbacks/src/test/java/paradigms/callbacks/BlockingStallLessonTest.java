@@ -1,7 +1,7 @@
 package paradigms.callbacks;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
+import paradigms.callbacks.loop.EventLoop;
+import paradigms.callbacks.loop.Repeating;
 import paradigms.common.blocking.BlockingRequest;
 import paradigms.common.blocking.BlockingResult;
 import paradigms.common.blocking.Heartbeat;
@@ -9,6 +9,9 @@ import paradigms.common.blocking.QueryAnswer;
 import paradigms.common.contract.SharedDatabase;
 import paradigms.common.contract.TestTimeouts;
 import paradigms.common.trace.Trace;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
 import java.util.List;

@@ -17,6 +17,6 @@ class CallbacksCounterTest implements CounterContract {
     /** Read and write in two callbacks, nothing held between: the FIFO queue runs the others in the gap. */
     @Override
     public Optional<CounterExercise> unguarded(int tasks) {
-        return Optional.of(new LoopCounter(LoopCounter.Increment.SPLIT));
+        return Optional.of(new Counter(Counter.Increment.SPLIT));
     }
 }

@@ -1,13 +1,15 @@
 package paradigms.callbacks;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import paradigms.callbacks.LoopCounter.Increment;
+import paradigms.callbacks.Counter.Increment;
+import paradigms.callbacks.loop.Permits;
 import paradigms.common.contract.TestTimeouts;
 import paradigms.common.counter.CounterRequest;
 import paradigms.common.counter.CounterResult;
 import paradigms.common.trace.Span;
 import paradigms.common.trace.Trace;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.util.List;
 
@@ -26,7 +28,7 @@ class LostUpdateLessonTest {
 
     @Test
     void readSuspendWriteLosesExactlyKMinusOneTimesMUpdatesOnOneThread() {
-        CounterResult result = new LoopCounter(Increment.SPLIT).count(new CounterRequest(50, 100), Trace.off());
+        CounterResult result = new Counter(Increment.SPLIT).count(new CounterRequest(50, 100), Trace.off());
 
         assertEquals(5_000, result.expected());
         assertEquals(100, result.total(), "every round of 50 tasks read the same value: the counter grows by one a round");
@@ -37,7 +39,7 @@ class LostUpdateLessonTest {
     @Test
     void bothTasksReadBeforeEitherWrites() {
         Trace trace = Trace.recording();
-        CounterResult result = new LoopCounter(Increment.SPLIT).count(new CounterRequest(2, 2), trace);
+        CounterResult result = new Counter(Increment.SPLIT).count(new CounterRequest(2, 2), trace);
 
         assertEquals(List.of(
                 "task 0 read", "task 1 read", "task 0 write", "task 1 write",   // both wrote 0 + 1
@@ -48,13 +50,13 @@ class LostUpdateLessonTest {
 
     @Test
     void aSingleTaskLosesNothingEvenWithTheGap() {
-        CounterResult result = new LoopCounter(Increment.SPLIT).count(new CounterRequest(1, 1_000), Trace.off());
+        CounterResult result = new Counter(Increment.SPLIT).count(new CounterRequest(1, 1_000), Trace.off());
         assertEquals(1_000, result.total(), "nobody else runs in the gap");
     }
 
     @Test
     void readAndWriteInOneCallbackLoseNothingWithoutAnyLock() {
-        CounterResult result = new LoopCounter(Increment.IN_ONE_CALLBACK).count(new CounterRequest(50, 100), Trace.off());
+        CounterResult result = new Counter(Increment.IN_ONE_CALLBACK).count(new CounterRequest(50, 100), Trace.off());
         assertEquals(5_000, result.total());
     }
 
@@ -62,8 +64,8 @@ class LostUpdateLessonTest {
     @Test
     void aOnePermitLockHeldAcrossTheGapLosesNothing() {
         Trace trace = Trace.recording();
-        CounterResult many = new LoopCounter(Increment.SPLIT_UNDER_PERMIT).count(new CounterRequest(50, 100), Trace.off());
-        CounterResult two = new LoopCounter(Increment.SPLIT_UNDER_PERMIT).count(new CounterRequest(2, 2), trace);
+        CounterResult many = new Counter(Increment.SPLIT_UNDER_PERMIT).count(new CounterRequest(50, 100), Trace.off());
+        CounterResult two = new Counter(Increment.SPLIT_UNDER_PERMIT).count(new CounterRequest(2, 2), trace);
 
         assertEquals(5_000, many.total());
         assertEquals(List.of(

@@ -1,13 +1,14 @@
 package paradigms.callbacks;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import paradigms.common.contract.TestTimeouts;
 import paradigms.common.squares.SquareSum;
 import paradigms.common.squares.SquaresRequest;
 import paradigms.common.squares.SumOfSquares;
 import paradigms.common.trace.Span;
 import paradigms.common.trace.Trace;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -29,7 +30,7 @@ class SquaresOnTheLoopLessonTest {
     @Test
     void onTheLoopThreadTheSumsRunOneAfterAnotherOnOneLane() throws Exception {
         Trace trace = Trace.recording();
-        List<SquareSum> sums = new LoopSquares().compute(INPUTS, trace);
+        List<SquareSum> sums = new Squares().compute(INPUTS, trace);
         assertExact(sums);
         assertEquals(1, trace.spans().stream().map(Span::lane).distinct().count(), "one lane: the loop thread");
         assertTrue(trace.firstParallelPair().isEmpty(), "nothing overlapped");

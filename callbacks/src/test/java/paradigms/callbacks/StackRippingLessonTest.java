@@ -1,8 +1,11 @@
 package paradigms.callbacks;
 
+import paradigms.callbacks.loop.EventLoop;
+import paradigms.callbacks.loop.VirtualClock;
+import paradigms.common.contract.TestTimeouts;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import paradigms.common.contract.TestTimeouts;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,10 +1,13 @@
 package paradigms.callbacks;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import paradigms.callbacks.http.LoopHttpClient;
+import paradigms.callbacks.loop.EventLoop;
+import paradigms.callbacks.loop.Repeating;
 import paradigms.common.contract.TestTimeouts;
 import paradigms.common.server.LocalWebServer;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
 import java.time.Duration;

@@ -1,14 +1,14 @@
 package paradigms.generators;
 
-import paradigms.callbacks.EventLoop;
+import paradigms.callbacks.loop.EventLoop;
 import paradigms.common.exhibition.ExhibitionRequest;
 import paradigms.common.measure.Measurement;
 import paradigms.common.measure.Meter;
 import paradigms.common.server.LocalWebServer;
 import paradigms.common.squares.SquaresRequest;
 import paradigms.common.trace.Trace;
-import paradigms.common.waiters.WaitersRequest;
 import paradigms.common.waiters.WaitTally;
+import paradigms.common.waiters.WaitersRequest;
 import paradigms.common.waiters.WaitersResult;
 import paradigms.generators.coroutine.Coroutine;
 import paradigms.generators.coroutine.Gather;
@@ -188,7 +188,7 @@ public final class Benchmark {
         System.out.printf("%nsquares on the loop thread, n = 5,000,000 … 5,000,019%n");
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i < repeats + 2; i++) { // the first two are warm-up
-            var measured = Meter.measure(() -> Squares.compute(SquaresRequest.realPythonExample(), Trace.off()));
+            var measured = Meter.measure(() -> new Squares().compute(SquaresRequest.realPythonExample(), Trace.off()));
             if (i >= 2) {
                 millis.add(measured.measurement().wall().toNanos() / 1e6);
             }
@@ -202,14 +202,14 @@ public final class Benchmark {
                 request.concurrentSeconds(), request.concurrentSeconds() / 3600.0);
         List<Double> hours = new ArrayList<>();
         for (int i = 0; i < repeats; i++) {
-            hours.add(SimultaneousExhibition.play(request, Trace.off()).exhibitionHours());
+            hours.add(new Exhibition().play(request, Trace.off()).exhibitionHours());
         }
         double median = median(hours);
         System.out.printf("  median: %.2f exhibition hours (%.2f × ideal)%n", median, median * 3600 / request.concurrentSeconds());
     }
 
     /**
-     * N tasks sleeping 1 s each ({@link Sleepers}, the {@code waiters} exercise): the time beyond
+     * N tasks sleeping 1 s each ({@link Waiters}, the {@code waiters} exercise): the time beyond
      * the second — making, starting, waking and ending N tasks — and the peak heap above the
      * heap in use before (after a full GC), garbage included, as the course's main job reports
      * it. Then one more run for the <em>live</em> heap per waiting task: a {@link HeapProbe}
@@ -217,7 +217,7 @@ public final class Benchmark {
      * task is asleep.
      */
     private static void waiters(int tasks, int repeats) throws Exception {
-        var sleepers = new Sleepers();
+        var sleepers = new Waiters();
         System.out.printf("%nwaiters: %,d tasks sleeping 1 s each%n", tasks);
         sleepers.await(new WaitersRequest(Math.min(tasks, 100_000), Duration.ofMillis(100)), Trace.off()); // warm-up
         List<Double> beyond = new ArrayList<>();
@@ -243,7 +243,7 @@ public final class Benchmark {
         long live;
         try (var loop = new EventLoop()) {
             var scheduler = new Scheduler(loop);
-            live = scheduler.run(new HeapProbe(scheduler, Sleepers.all(scheduler, tally, new WaitersRequest(tasks, Duration.ofSeconds(1)))));
+            live = scheduler.run(new HeapProbe(scheduler, Waiters.all(scheduler, tally, new WaitersRequest(tasks, Duration.ofSeconds(1)))));
         }
         long perTask = (live - before) / tasks;
         System.out.printf("  live heap while all %,d sleep: %,d MiB above before = %,d bytes per sleeping task (%,d of them"

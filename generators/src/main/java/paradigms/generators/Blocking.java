@@ -1,6 +1,7 @@
 package paradigms.generators;
 
-import paradigms.callbacks.EventLoop;
+import paradigms.callbacks.loop.EventLoop;
+import paradigms.common.blocking.BlockingExercise;
 import paradigms.common.blocking.BlockingRequest;
 import paradigms.common.blocking.BlockingResult;
 import paradigms.common.blocking.Heartbeat;
@@ -32,12 +33,10 @@ import java.util.stream.IntStream;
  * a coroutine sleeping in a loop, keeps ticking on the loop thread. (The stall it avoids is
  * shown in WhatBreaksTest.)
  */
-final class Blocking {
+final class Blocking implements BlockingExercise {
 
-    private Blocking() {
-    }
-
-    static BlockingResult run(BlockingRequest request, Trace trace) throws SQLException {
+    @Override
+    public BlockingResult run(BlockingRequest request, Trace trace) throws SQLException {
         // Closed in reverse order: the loop, then the workers (idle by then), then the connections.
         try (var connections = new ConnectionPerThread(request.database());
              ExecutorService workers = Executors.newFixedThreadPool(request.maxConnections(),

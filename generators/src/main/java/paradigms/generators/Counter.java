@@ -1,6 +1,7 @@
 package paradigms.generators;
 
-import paradigms.callbacks.EventLoop;
+import paradigms.callbacks.loop.EventLoop;
+import paradigms.common.counter.CounterExercise;
 import paradigms.common.counter.CounterRequest;
 import paradigms.common.counter.CounterResult;
 import paradigms.common.counter.SharedCounter;
@@ -32,18 +33,17 @@ import java.util.List;
  * stopped. The lock is fair (a release hands it to the oldest waiter), so the K coroutines take
  * turns and none starves.
  */
-final class Counter {
-
-    private Counter() {
-    }
+final class Counter implements CounterExercise {
 
     /** The exercise: each increment under the coroutine lock, across its {@code yield}. Exact. */
-    static CounterResult count(CounterRequest request, SharedCounter counter, Trace trace) {
+    @Override
+    public CounterResult count(CounterRequest request, SharedCounter counter, Trace trace) {
         return count(request, counter, trace, true);
     }
 
-    /** The same on a fresh counter. */
-    static CounterResult count(CounterRequest request, Trace trace) {
+    /** The same on a fresh counter (declared here without {@code InterruptedException}: nothing here blocks). */
+    @Override
+    public CounterResult count(CounterRequest request, Trace trace) {
         return count(request, new SharedCounter(), trace, true);
     }
 

@@ -1,11 +1,13 @@
 package paradigms.generators;
 
-import paradigms.callbacks.EventLoop;
+import paradigms.callbacks.loop.EventLoop;
+import paradigms.common.crawl.CrawlExercise;
 import paradigms.common.crawl.CrawlOutcome;
 import paradigms.common.crawl.CrawlRequest;
 import paradigms.common.crawl.CrawlResult;
 import paradigms.common.crawl.PageBudget;
 import paradigms.common.http.HttpResponse;
+import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 import paradigms.generators.coroutine.Coroutine;
 import paradigms.generators.coroutine.Future;
@@ -13,7 +15,6 @@ import paradigms.generators.coroutine.Scheduler;
 import paradigms.generators.coroutine.Semaphore;
 import paradigms.generators.coroutine.Step;
 import paradigms.generators.http.CoroutineHttpClient;
-import paradigms.common.trace.SpanNames;
 
 import java.net.URI;
 import java.util.HashMap;
@@ -29,12 +30,10 @@ import java.util.concurrent.CancellationException;
  * and between two {@code yield}s nothing else runs. "Seen" is checked and updated in one
  * go, with no {@code yield} in between, so no page is fetched twice.
  */
-final class Crawl {
+final class Crawl implements CrawlExercise {
 
-    private Crawl() {
-    }
-
-    static CrawlResult crawl(CrawlRequest request, Trace trace) {
+    @Override
+    public CrawlResult crawl(CrawlRequest request, Trace trace) {
         try (var loop = new EventLoop()) {
             var scheduler = new Scheduler(loop, trace);
             try (var client = new CoroutineHttpClient(scheduler)) {

@@ -1,11 +1,13 @@
 package paradigms.generators;
 
-import paradigms.callbacks.EventLoop;
+import paradigms.callbacks.loop.EventLoop;
+import paradigms.common.deadline.DeadlineExercise;
 import paradigms.common.deadline.DeadlineRequest;
 import paradigms.common.deadline.DeadlineResult;
 import paradigms.common.deadline.DeadlineTally;
 import paradigms.common.download.DownloadResult;
 import paradigms.common.http.HttpResponse;
+import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 import paradigms.generators.coroutine.Coroutine;
 import paradigms.generators.coroutine.Gather;
@@ -14,7 +16,6 @@ import paradigms.generators.coroutine.Semaphore;
 import paradigms.generators.coroutine.Step;
 import paradigms.generators.coroutine.TimeLimit;
 import paradigms.generators.http.CoroutineHttpClient;
-import paradigms.common.trace.SpanNames;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -50,12 +51,10 @@ import java.util.concurrent.TimeoutException;
  * returns only when every task has finished, then the client closes its idle keep-alive
  * connections and the loop its selector — there is no thread to stop but the caller's own.
  */
-final class Deadline {
+final class Deadline implements DeadlineExercise {
 
-    private Deadline() {
-    }
-
-    static DeadlineResult download(DeadlineRequest request, Trace trace) {
+    @Override
+    public DeadlineResult download(DeadlineRequest request, Trace trace) {
         var tally = new DeadlineTally(request);
         try (var loop = new EventLoop()) {
             var scheduler = new Scheduler(loop, trace);

@@ -1,6 +1,6 @@
 package paradigms.generators;
 
-import paradigms.callbacks.EventLoop;
+import paradigms.callbacks.loop.EventLoop;
 import paradigms.common.counter.CounterRequest;
 import paradigms.common.counter.CounterResult;
 import paradigms.common.counter.SharedCounter;
@@ -61,7 +61,7 @@ public final class Demo {
         System.out.println("== 1. One coroutine, resumed by hand (here the demo is its task)");
         var request = new ExhibitionRequest(1, 5, 55, 1, Duration.ofMillis(1));
         try (var loop = new EventLoop()) {
-            var board = new SimultaneousExhibition.Board(request, 0, new Lock(new Scheduler(loop), "the master"), new MoveLog(request));
+            var board = new Exhibition.Board(request, 0, new Lock(new Scheduler(loop), "the master"), new MoveLog(request));
             System.out.printf("   %-46s now at %s%n", "new Board(...)", board.state());
             Step<Void> step = board.send(null);
             while (step instanceof Step.Yield<Void>(Await awaited)) {
@@ -122,7 +122,7 @@ public final class Demo {
         try (var server = LocalWebServer.builder().latency(Duration.ofMillis(20)).start()) {
             List<URI> urls = IntStream.range(0, 200).mapToObj(i -> server.url("/data/" + i)).toList();
             long start = System.nanoTime();
-            List<DownloadResult> results = Download.download(new DownloadRequest(urls, 20), Trace.off());
+            List<DownloadResult> results = new Download().download(new DownloadRequest(urls, 20), Trace.off());
             System.out.printf("   download: %d URLs, 20 ms each, C = 20: %d ms (ideal 200 ms), %d downloaded, server saw at most %d in flight%n",
                     urls.size(), (System.nanoTime() - start) / 1_000_000,
                     results.stream().filter(DownloadResult.Downloaded.class::isInstance).count(), server.maxInFlight());
@@ -130,15 +130,15 @@ public final class Demo {
         Site site = Site.generate(42, 150, Duration.ofMillis(40));
         try (var server = LocalWebServer.builder().site(site).latency(Duration.ofMillis(5)).start()) {
             long start = System.nanoTime();
-            int found = Crawl.crawl(new CrawlRequest(server.siteRoot(), 5), Trace.off()).size();
+            int found = new Crawl().crawl(new CrawlRequest(server.siteRoot(), 5), Trace.off()).size();
             System.out.printf("   crawl: %d URLs found (%d reachable), C = 5: %d ms%n",
                     found, site.reachablePaths().size(), (System.nanoTime() - start) / 1_000_000);
         }
         var exhibition = ExhibitionRequest.pyConExhibition(Duration.ofNanos(500_000));
         System.out.printf("   exhibition: %.2f exhibition hours (12 h one game after another; ideal %.2f h)%n",
-                SimultaneousExhibition.play(exhibition, Trace.off()).exhibitionHours(), exhibition.concurrentSeconds() / 3600.0);
+                new Exhibition().play(exhibition, Trace.off()).exhibitionHours(), exhibition.concurrentSeconds() / 3600.0);
         long start = System.nanoTime();
-        Squares.compute(SquaresRequest.realPythonExample(), Trace.off());
+        new Squares().compute(SquaresRequest.realPythonExample(), Trace.off());
         System.out.printf("   squares: 20 sums on the loop thread, in slices of %,d: %d ms (one core: no speedup)%n",
                 Squares.SLICE, (System.nanoTime() - start) / 1_000_000);
         System.out.println("   blocking: needs PostgreSQL (Docker) — see GeneratorsBlockingTest and WhatBreaksTest");
@@ -148,7 +148,7 @@ public final class Demo {
     /** The scalability, shared-state and cancellation exercises. */
     private static void waitersCounterDeadline() throws Exception {
         long start = System.nanoTime();
-        WaitersResult waited = new Sleepers().await(new WaitersRequest(100_000, Duration.ofMillis(200)), Trace.off());
+        WaitersResult waited = new Waiters().await(new WaitersRequest(100_000, Duration.ofMillis(200)), Trace.off());
         System.out.printf("   waiters: 100,000 tasks sleeping 200 ms: %d ms, %,d of them asleep at once, on one thread%n",
                 (System.nanoTime() - start) / 1_000_000, waited.maxWaitingAtOnce());
 
@@ -158,7 +158,7 @@ public final class Demo {
             scheduler.run(new Gather<>(scheduler, "unlocked", IntStream.range(0, 3)
                     .mapToObj(i -> Counter.Increments.unlocked(i, unlocked, 1_000)).toList()));
         }
-        CounterResult locked = Counter.count(new CounterRequest(3, 1_000), Trace.off());
+        CounterResult locked = new Counter().count(new CounterRequest(3, 1_000), Trace.off());
         System.out.printf("   counter: 3 tasks × 1,000 read-pass-write increments: %,d without the lock (%,d lost),"
                 + " %,d with it%n", unlocked.value(), 3_000 - unlocked.value(), locked.total());
 
@@ -166,7 +166,7 @@ public final class Demo {
             List<URI> urls = List.of(server.url("/data/1"), server.url("/status/500?delay=100"),
                     server.url("/data/2?delay=5000"), server.url("/data/3?delay=5000"));
             start = System.nanoTime();
-            DeadlineResult result = Deadline.download(new DeadlineRequest(urls, 4, Duration.ofSeconds(10)), Trace.off());
+            DeadlineResult result = new Deadline().download(new DeadlineRequest(urls, 4, Duration.ofSeconds(10)), Trace.off());
             System.out.printf("   deadline: %s after %d ms%n", result.ending(), (System.nanoTime() - start) / 1_000_000);
             for (ItemOutcome item : result.items()) {
                 URI url = item.url();

@@ -1,9 +1,11 @@
 package paradigms.generators;
 
-import paradigms.callbacks.EventLoop;
+import paradigms.callbacks.loop.EventLoop;
+import paradigms.common.download.DownloadExercise;
 import paradigms.common.download.DownloadRequest;
 import paradigms.common.download.DownloadResult;
 import paradigms.common.http.HttpResponse;
+import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 import paradigms.generators.coroutine.Coroutine;
 import paradigms.generators.coroutine.Gather;
@@ -11,7 +13,6 @@ import paradigms.generators.coroutine.Scheduler;
 import paradigms.generators.coroutine.Semaphore;
 import paradigms.generators.coroutine.Step;
 import paradigms.generators.http.CoroutineHttpClient;
-import paradigms.common.trace.SpanNames;
 
 import java.net.URI;
 import java.util.List;
@@ -22,12 +23,10 @@ import java.util.concurrent.CancellationException;
  * requests in flight. The tasks wait for permits, not threads: N waiting tasks cost N small
  * objects on one thread.
  */
-final class Download {
+final class Download implements DownloadExercise {
 
-    private Download() {
-    }
-
-    static List<DownloadResult> download(DownloadRequest request, Trace trace) {
+    @Override
+    public List<DownloadResult> download(DownloadRequest request, Trace trace) {
         try (var loop = new EventLoop()) {
             var scheduler = new Scheduler(loop, trace);
             try (var client = new CoroutineHttpClient(scheduler)) {

@@ -33,41 +33,41 @@ public final class GeneratorsParadigm implements Paradigm {
 
     @Override
     public DownloadExercise download() {
-        return Download::download;
+        return new Download();
     }
 
     @Override
     public SquaresExercise squares() {
-        return Squares::compute;
+        return new Squares();
     }
 
     @Override
     public ExhibitionExercise exhibition() {
-        return SimultaneousExhibition::play;
+        return new Exhibition();
     }
 
     @Override
     public CrawlExercise crawl() {
-        return Crawl::crawl;
+        return new Crawl();
     }
 
     @Override
     public BlockingExercise blocking() {
-        return Blocking::run;
+        return new Blocking();
     }
 
     @Override
     public WaitersExercise waiters() {
-        return new Sleepers();
+        return new Waiters();
     }
 
     @Override
     public CounterExercise counter() {
-        return Counter::count;
+        return new Counter();
     }
 
     @Override
     public DeadlineExercise deadline() {
-        return Deadline::download;
+        return new Deadline();
     }
 }

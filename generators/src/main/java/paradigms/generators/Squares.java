@@ -1,7 +1,8 @@
 package paradigms.generators;
 
-import paradigms.callbacks.EventLoop;
+import paradigms.callbacks.loop.EventLoop;
 import paradigms.common.squares.SquareSum;
+import paradigms.common.squares.SquaresExercise;
 import paradigms.common.squares.SquaresRequest;
 import paradigms.common.squares.SumOfSquares;
 import paradigms.common.trace.SpanNames;
@@ -20,15 +21,14 @@ import java.util.List;
  * slices and passes its turn between slices, so the loop stays responsive: co-operative
  * time-slicing, which works only as long as every coroutine plays along.
  */
-final class Squares {
+final class Squares implements SquaresExercise {
 
     /** Numbers per slice: about 1 ms of work here, short enough for a timer to fire between slices. */
     static final int SLICE = 1_000_000;
 
-    private Squares() {
-    }
 
-    static List<SquareSum> compute(SquaresRequest request, Trace trace) {
+    @Override
+    public List<SquareSum> compute(SquaresRequest request, Trace trace) {
         try (var loop = new EventLoop()) {
             var scheduler = new Scheduler(loop, trace);
             List<SumBelow> sums = request.ns().stream().map(SumBelow::new).toList();

@@ -1,13 +1,14 @@
 package paradigms.generators;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import paradigms.callbacks.EventLoop;
+import paradigms.callbacks.loop.EventLoop;
 import paradigms.common.contract.TestTimeouts;
 import paradigms.generators.coroutine.Coroutine;
 import paradigms.generators.coroutine.Scheduler;
 import paradigms.generators.coroutine.Step;
 import paradigms.generators.coroutine.Task;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
 import java.util.ArrayList;

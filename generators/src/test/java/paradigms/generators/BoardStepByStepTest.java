@@ -1,9 +1,6 @@
 package paradigms.generators;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import paradigms.callbacks.EventLoop;
+import paradigms.callbacks.loop.EventLoop;
 import paradigms.common.contract.TestTimeouts;
 import paradigms.common.download.DownloadResult;
 import paradigms.common.download.Failure;
@@ -19,6 +16,10 @@ import paradigms.generators.coroutine.Scheduler;
 import paradigms.generators.coroutine.Semaphore;
 import paradigms.generators.coroutine.Step;
 import paradigms.generators.http.CoroutineHttpClient;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.net.ConnectException;
 import java.net.URI;
@@ -64,7 +65,7 @@ class BoardStepByStepTest {
 
     @Test
     void eachResumptionRunsToTheNextYieldAndLeavesTheBoardInTheNextState() throws Exception {
-        var board = new SimultaneousExhibition.Board(request, 0, master, log);
+        var board = new Exhibition.Board(request, 0, master, log);
         assertEquals("START (pair 0)", board.state());
 
         for (int pair = 0; pair < 2; pair++) {
@@ -94,7 +95,7 @@ class BoardStepByStepTest {
 
     @Test
     void anExceptionThrownInWhileTheMasterThinksRunsTheFinallyThatFreesHim() throws Exception {
-        var board = new SimultaneousExhibition.Board(request, 0, master, log);
+        var board = new Exhibition.Board(request, 0, master, log);
         delegatedTo(board.send(null)).send(null); // acquire the master
         delayOf(board.send(null));                // MASTER_THINKING
         assertTrue(master.isLocked());
@@ -110,7 +111,7 @@ class BoardStepByStepTest {
 
     @Test
     void anExceptionThrownIntoACoroutineThatNeverRanEndsItWithoutRunningAnything() {
-        var board = new SimultaneousExhibition.Board(request, 0, master, log);
+        var board = new Exhibition.Board(request, 0, master, log);
         var cancelled = new CancellationException();
         assertSame(cancelled, assertThrows(CancellationException.class, () -> board.throwIn(cancelled)));
         assertTrue(board.isFinished());

@@ -1,8 +1,6 @@
 package paradigms.generators;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import paradigms.callbacks.EventLoop;
+import paradigms.callbacks.loop.EventLoop;
 import paradigms.common.contract.TestTimeouts;
 import paradigms.common.counter.CounterRequest;
 import paradigms.common.counter.SharedCounter;
@@ -10,6 +8,9 @@ import paradigms.common.trace.Trace;
 import paradigms.generators.coroutine.Gather;
 import paradigms.generators.coroutine.Lock;
 import paradigms.generators.coroutine.Scheduler;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +78,7 @@ class LostUpdateTest {
 
     @Test
     void theParadigmsCounterIsExactWithTheSameTasks() {
-        var result = Counter.count(new CounterRequest(TASKS, INCREMENTS), Trace.off());
+        var result = new Counter().count(new CounterRequest(TASKS, INCREMENTS), Trace.off());
         assertEquals(TASKS * INCREMENTS, result.total());
         assertEquals(0, result.lostUpdates());
     }

@@ -1,8 +1,6 @@
 package paradigms.generators;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import paradigms.callbacks.EventLoop;
+import paradigms.callbacks.loop.EventLoop;
 import paradigms.common.blocking.Heartbeat;
 import paradigms.common.blocking.HeartbeatStats;
 import paradigms.common.contract.TestTimeouts;
@@ -13,6 +11,9 @@ import paradigms.generators.coroutine.Scheduler;
 import paradigms.generators.coroutine.Step;
 import paradigms.generators.coroutine.Task;
 import paradigms.generators.coroutine.TimeLimit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
 import java.util.ArrayList;

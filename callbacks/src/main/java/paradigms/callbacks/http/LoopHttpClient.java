@@ -1,7 +1,7 @@
 package paradigms.callbacks.http;
 
-import paradigms.callbacks.EventLoop;
-import paradigms.callbacks.Timer;
+import paradigms.callbacks.loop.EventLoop;
+import paradigms.callbacks.loop.Timer;
 import paradigms.common.http.HttpMethod;
 import paradigms.common.http.HttpRequestWriter;
 import paradigms.common.http.HttpResponse;

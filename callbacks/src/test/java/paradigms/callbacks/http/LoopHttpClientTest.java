@@ -1,14 +1,15 @@
 package paradigms.callbacks.http;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import paradigms.callbacks.EventLoop;
+import paradigms.callbacks.loop.EventLoop;
 import paradigms.common.contract.TestTimeouts;
 import paradigms.common.download.Failure;
 import paradigms.common.http.HttpRequestWriter;
 import paradigms.common.http.HttpResponse;
 import paradigms.common.server.LocalWebServer;
 import paradigms.common.server.Site;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
 import java.net.ConnectException;

@@ -1,6 +1,6 @@
 package paradigms.generators.coroutine;
 
-import paradigms.callbacks.EventLoop;
+import paradigms.callbacks.loop.EventLoop;
 import paradigms.common.trace.Trace;
 
 import java.util.ArrayDeque;

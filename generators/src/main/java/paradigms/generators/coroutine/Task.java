@@ -1,6 +1,6 @@
 package paradigms.generators.coroutine;
 
-import paradigms.callbacks.Timer;
+import paradigms.callbacks.loop.Timer;
 
 import java.util.ArrayList;
 import java.util.concurrent.CancellationException;

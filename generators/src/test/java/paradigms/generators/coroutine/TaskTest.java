@@ -1,13 +1,14 @@
 package paradigms.generators.coroutine;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import paradigms.callbacks.EventLoop;
+import paradigms.callbacks.loop.EventLoop;
 import paradigms.common.contract.TestTimeouts;
 import paradigms.generators.coroutine.TestCoroutines.Awaiting;
 import paradigms.generators.coroutine.TestCoroutines.Doing;
 import paradigms.generators.coroutine.TestCoroutines.Passer;
 import paradigms.generators.coroutine.TestCoroutines.Sleeper;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
 import java.time.Duration;

@@ -1,15 +1,16 @@
 package paradigms.generators.http;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import paradigms.callbacks.EventLoop;
-import paradigms.common.http.HttpResponse;
+import paradigms.callbacks.loop.EventLoop;
 import paradigms.common.contract.TestTimeouts;
+import paradigms.common.http.HttpResponse;
 import paradigms.common.server.LocalWebServer;
 import paradigms.common.server.Site;
 import paradigms.generators.coroutine.Coroutine;
 import paradigms.generators.coroutine.Scheduler;
 import paradigms.generators.coroutine.Step;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.net.ConnectException;
 import java.net.InetAddress;

@@ -1,5 +1,7 @@
 package paradigms.callbacks;
 
+import paradigms.callbacks.loop.EventLoop;
+import paradigms.callbacks.loop.Permits;
 import paradigms.common.counter.CounterExercise;
 import paradigms.common.counter.CounterRequest;
 import paradigms.common.counter.CounterResult;
@@ -40,7 +42,7 @@ import paradigms.common.trace.Trace;
  *
  * <p><b>Threads:</b> the caller only; it runs the loop.
  */
-final class LoopCounter implements CounterExercise {
+final class Counter implements CounterExercise {
 
     /** How one increment is cut into callbacks. */
     enum Increment {
@@ -55,11 +57,11 @@ final class LoopCounter implements CounterExercise {
     private final Increment increment;
 
     /** The exercise: read – suspend – write under a one-permit {@link Permits}. */
-    LoopCounter() {
+    Counter() {
         this(Increment.SPLIT_UNDER_PERMIT);
     }
 
-    LoopCounter(Increment increment) {
+    Counter(Increment increment) {
         this.increment = increment;
     }
 

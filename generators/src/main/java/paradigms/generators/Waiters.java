@@ -1,6 +1,6 @@
 package paradigms.generators;
 
-import paradigms.callbacks.EventLoop;
+import paradigms.callbacks.loop.EventLoop;
 import paradigms.common.trace.Trace;
 import paradigms.common.waiters.Capacity;
 import paradigms.common.waiters.WaitTally;
@@ -38,7 +38,7 @@ import java.util.Locale;
  * 2,500,000, with little room to spare); the main job's 8 GiB, about 8.4 million (5,000,000
  * took 10 s: the timer heap outgrows the caches, but nothing fails).
  */
-final class Sleepers implements WaitersExercise {
+final class Waiters implements WaitersExercise {
 
     /** The heap a task is allowed, for the capacity: see the class comment for where this number comes from. */
     static final int HEAP_BYTES_PER_TASK = 1_024;

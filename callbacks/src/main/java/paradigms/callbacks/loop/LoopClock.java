@@ -1,4 +1,7 @@
-package paradigms.callbacks;
+package paradigms.callbacks.loop;
+
+import paradigms.callbacks.loop.EventLoop;
+import paradigms.callbacks.loop.VirtualClock;
 
 /**
  * The clock an {@link EventLoop} schedules its timers by.

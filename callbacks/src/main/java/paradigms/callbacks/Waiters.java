@@ -1,12 +1,14 @@
 package paradigms.callbacks;
 
+import paradigms.callbacks.loop.EventLoop;
+import paradigms.callbacks.loop.Timer;
+import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 import paradigms.common.waiters.Capacity;
 import paradigms.common.waiters.WaitTally;
 import paradigms.common.waiters.WaitersExercise;
 import paradigms.common.waiters.WaitersRequest;
 import paradigms.common.waiters.WaitersResult;
-import paradigms.common.trace.SpanNames;
 
 /**
  * {@code waiters} on the loop: a waiting task is one timer in the loop's heap, nothing more.
@@ -41,7 +43,7 @@ import paradigms.common.trace.SpanNames;
  * <p><b>Threads:</b> the caller only. It sets the timers, runs the loop, and the loop returns
  * when the last timer has fired (no live timer left: no work).
  */
-final class LoopWaiters implements WaitersExercise {
+final class Waiters implements WaitersExercise {
 
     /** Heap one waiting task may need at the peak: 130 to 160 bytes measured at a million, and about half as much again. */
     static final int PEAK_BYTES_PER_TASK = 210;
@@ -52,11 +54,11 @@ final class LoopWaiters implements WaitersExercise {
     /** Runs on the loop thread once every timer is set, before the loop runs: the benchmark weighs the tasks there. */
     private final Runnable whenAllWait;
 
-    LoopWaiters() {
+    Waiters() {
         this(() -> { });
     }
 
-    LoopWaiters(Runnable whenAllWait) {
+    Waiters(Runnable whenAllWait) {
         this.whenAllWait = whenAllWait;
     }
 

@@ -1,6 +1,9 @@
 package paradigms.callbacks;
 
 import paradigms.callbacks.http.LoopHttpClient;
+import paradigms.callbacks.loop.EventLoop;
+import paradigms.callbacks.loop.Permits;
+import paradigms.callbacks.loop.Timer;
 import paradigms.common.deadline.DeadlineExercise;
 import paradigms.common.deadline.DeadlineRequest;
 import paradigms.common.deadline.DeadlineResult;
@@ -12,7 +15,7 @@ import paradigms.common.trace.Trace;
 import java.net.URI;
 
 /**
- * {@code deadline} in callbacks: the download of {@link CallbackDownloader} — a permit, a GET,
+ * {@code deadline} in callbacks: the download of {@link Download} — a permit, a GET,
  * a callback that records and passes the permit on — plus one loop timer for the deadline,
  * and fail-fast on the first failure callback.
  *
@@ -53,7 +56,7 @@ import java.net.URI;
  * on it too. Nothing is left when the call returns: no thread was started, the client's
  * connections are closed ({@code close()}) and the loop's selector with them.
  */
-final class LoopDeadline implements DeadlineExercise {
+final class Deadline implements DeadlineExercise {
 
     @Override
     public DeadlineResult download(DeadlineRequest request, Trace trace) {

@@ -1,5 +1,6 @@
 package paradigms.callbacks;
 
+import paradigms.callbacks.loop.EventLoop;
 import paradigms.common.squares.SquareSum;
 import paradigms.common.squares.SquaresExercise;
 import paradigms.common.squares.SquaresRequest;
@@ -18,7 +19,7 @@ import java.util.List;
  * <p>See {@link OffloadedSquares} for the variant that sends the arithmetic to worker
  * threads and gets the sums back with {@link EventLoop#callSoonThreadSafe}.
  */
-final class LoopSquares implements SquaresExercise {
+final class Squares implements SquaresExercise {
 
     @Override
     public List<SquareSum> compute(SquaresRequest request, Trace trace) {

@@ -1,4 +1,9 @@
-package paradigms.callbacks;
+package paradigms.callbacks.loop;
+
+import paradigms.callbacks.loop.LoopClock;
+import paradigms.callbacks.loop.Repeating;
+import paradigms.callbacks.loop.Timer;
+import paradigms.callbacks.loop.VirtualClock;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -535,7 +540,7 @@ public final class EventLoop implements AutoCloseable {
     }
 
     /** How many ticks the loop has made: for measurements. Loop thread only. */
-    long ticks() {
+    public long ticks() {
         return ticks;
     }
 

@@ -1,13 +1,14 @@
 package paradigms.callbacks;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import paradigms.common.contract.TestTimeouts;
 import paradigms.common.trace.Span;
 import paradigms.common.trace.Trace;
 import paradigms.common.waiters.Capacity;
 import paradigms.common.waiters.WaitersRequest;
 import paradigms.common.waiters.WaitersResult;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
 import java.util.Set;
@@ -18,23 +19,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code waiters} beyond the contract: the capacity follows the heap up to the one thread's limit, and 100,000 timers need no thread. */
 @Timeout(TestTimeouts.CONTRACT_SECONDS) // the project's one timeout constant: a hang fails, never blocks the build
-class LoopWaitersTest {
+class WaitersTest {
 
     @Test
     void theCapacityFollowsTheHeapUpToTheOneLoopThreadsLimit() {
         long mebibyte = 1L << 20;
-        Capacity small = LoopWaiters.capacityFor(64 * mebibyte);
-        assertEquals(64 * mebibyte / LoopWaiters.PEAK_BYTES_PER_TASK, small.maxTasks(), "a small heap: the heap decides");
+        Capacity small = Waiters.capacityFor(64 * mebibyte);
+        assertEquals(64 * mebibyte / Waiters.PEAK_BYTES_PER_TASK, small.maxTasks(), "a small heap: the heap decides");
         assertTrue(small.limitedBy().contains("64 MiB"), small.limitedBy());
-        assertEquals(LoopWaiters.MAX_TASKS, LoopWaiters.capacityFor(1_024 * mebibyte).maxTasks(), "the tests' 1 GiB: just past the cap");
-        assertEquals(LoopWaiters.MAX_TASKS, LoopWaiters.capacityFor(8_192 * mebibyte).maxTasks(), "more heap buys nothing past the cap");
+        assertEquals(Waiters.MAX_TASKS, Waiters.capacityFor(1_024 * mebibyte).maxTasks(), "the tests' 1 GiB: just past the cap");
+        assertEquals(Waiters.MAX_TASKS, Waiters.capacityFor(8_192 * mebibyte).maxTasks(), "more heap buys nothing past the cap");
     }
 
     /** Every wake runs on the thread that called await(): it ran the loop, and the loop is the only thread. */
     @Test
     void aHundredThousandTasksWaitAtOnceOnTheCallersThreadAlone() {
         Trace trace = Trace.recording();
-        WaitersResult result = new LoopWaiters().await(new WaitersRequest(100_000, Duration.ofMillis(100)), trace);
+        WaitersResult result = new Waiters().await(new WaitersRequest(100_000, Duration.ofMillis(100)), trace);
 
         assertEquals(100_000, result.completed());
         assertEquals(0, result.early());

@@ -1,4 +1,6 @@
-package paradigms.callbacks;
+package paradigms.callbacks.loop;
+
+import paradigms.callbacks.loop.EventLoop;
 
 import java.util.ArrayDeque;
 
@@ -13,13 +15,13 @@ import java.util.ArrayDeque;
  *
  * <p>Loop thread only, like everything the loop owns: no lock needed.
  */
-final class Permits {
+public final class Permits {
 
     private final EventLoop loop;
     private final ArrayDeque<Runnable> waiting = new ArrayDeque<>();
     private int available;
 
-    Permits(EventLoop loop, int permits) {
+    public Permits(EventLoop loop, int permits) {
         if (permits <= 0) {
             throw new IllegalArgumentException("permits must be positive, was " + permits);
         }
@@ -28,7 +30,7 @@ final class Permits {
     }
 
     /** Runs {@code whenGranted} on the loop once a permit is taken for it; it must {@link #release()} later. */
-    void acquire(Runnable whenGranted) {
+    public void acquire(Runnable whenGranted) {
         if (available > 0) {
             available--;
             loop.callSoon(whenGranted);
@@ -42,7 +44,7 @@ final class Permits {
      * inside this call. (Call it last in a callback. Running the waiter now rather than on the
      * next tick saves a trip through the ready queue per request.)
      */
-    void release() {
+    public void release() {
         Runnable next = waiting.poll();
         if (next != null) {
             next.run(); // the permit passes straight to it
@@ -58,7 +60,7 @@ final class Permits {
      *
      * @return how many waiters were dropped
      */
-    int cancelWaiting() {
+    public int cancelWaiting() {
         int dropped = waiting.size();
         waiting.clear();
         return dropped;

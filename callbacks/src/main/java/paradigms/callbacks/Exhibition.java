@@ -1,5 +1,6 @@
 package paradigms.callbacks;
 
+import paradigms.callbacks.loop.EventLoop;
 import paradigms.common.exhibition.ExhibitionExercise;
 import paradigms.common.exhibition.ExhibitionRequest;
 import paradigms.common.exhibition.ExhibitionResult;
@@ -19,7 +20,7 @@ import java.util.ArrayDeque;
  * touched only by the loop thread. A board whose opponent has replied joins the queue; when
  * the master finishes a move he takes the board that has waited longest.
  */
-final class LoopExhibition implements ExhibitionExercise {
+final class Exhibition implements ExhibitionExercise {
 
     @Override
     public ExhibitionResult play(ExhibitionRequest request, Trace trace) {

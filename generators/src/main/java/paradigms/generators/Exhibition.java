@@ -1,17 +1,18 @@
 package paradigms.generators;
 
-import paradigms.callbacks.EventLoop;
+import paradigms.callbacks.loop.EventLoop;
+import paradigms.common.exhibition.ExhibitionExercise;
 import paradigms.common.exhibition.ExhibitionRequest;
 import paradigms.common.exhibition.ExhibitionResult;
 import paradigms.common.exhibition.MoveLog;
 import paradigms.common.exhibition.Mover;
+import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 import paradigms.generators.coroutine.Coroutine;
 import paradigms.generators.coroutine.Gather;
 import paradigms.generators.coroutine.Lock;
 import paradigms.generators.coroutine.Scheduler;
 import paradigms.generators.coroutine.Step;
-import paradigms.common.trace.SpanNames;
 
 import java.util.List;
 import java.util.stream.IntStream;
@@ -21,12 +22,10 @@ import java.util.stream.IntStream;
  * held across the {@code yield} of his thinking time, so no two master moves overlap; the
  * opponents think concurrently — 24 timers on one loop.
  */
-final class SimultaneousExhibition {
+final class Exhibition implements ExhibitionExercise {
 
-    private SimultaneousExhibition() {
-    }
-
-    static ExhibitionResult play(ExhibitionRequest request, Trace trace) {
+    @Override
+    public ExhibitionResult play(ExhibitionRequest request, Trace trace) {
         try (var loop = new EventLoop()) {
             var scheduler = new Scheduler(loop, trace);
             var master = new Lock(scheduler, "the master");

@@ -1,9 +1,11 @@
 package paradigms.callbacks;
 
 import paradigms.callbacks.http.LoopHttpClient;
+import paradigms.callbacks.loop.EventLoop;
+import paradigms.callbacks.loop.Permits;
+import paradigms.common.download.DownloadExercise;
 import paradigms.common.download.DownloadRequest;
 import paradigms.common.download.DownloadResult;
-import paradigms.common.download.DownloadExercise;
 import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 
@@ -20,7 +22,7 @@ import java.util.List;
  * the answers arrive in. Only the loop thread writes it, and the caller reads it after
  * {@code run()} returned on the same thread.
  */
-final class CallbackDownloader implements DownloadExercise {
+final class Download implements DownloadExercise {
 
     @Override
     public List<DownloadResult> download(DownloadRequest request, Trace trace) {

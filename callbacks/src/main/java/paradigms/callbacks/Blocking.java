@@ -1,5 +1,7 @@
 package paradigms.callbacks;
 
+import paradigms.callbacks.loop.EventLoop;
+import paradigms.callbacks.loop.Repeating;
 import paradigms.common.blocking.BlockingExercise;
 import paradigms.common.blocking.BlockingRequest;
 import paradigms.common.blocking.BlockingResult;
@@ -25,7 +27,7 @@ import java.util.concurrent.Executors;
  *
  * <p>See {@link NaiveBlocking} for what happens when the query runs on the loop instead.
  */
-final class OffloadedBlocking implements BlockingExercise {
+final class Blocking implements BlockingExercise {
 
     @Override
     public BlockingResult run(BlockingRequest request, Trace trace) throws SQLException {

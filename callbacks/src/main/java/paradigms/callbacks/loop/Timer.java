@@ -1,4 +1,6 @@
-package paradigms.callbacks;
+package paradigms.callbacks.loop;
+
+import paradigms.callbacks.loop.EventLoop;
 
 import java.util.Comparator;
 

@@ -1,4 +1,7 @@
-package paradigms.callbacks;
+package paradigms.callbacks.loop;
+
+import paradigms.callbacks.loop.EventLoop;
+import paradigms.callbacks.loop.Timer;
 
 import java.time.Duration;
 
@@ -15,7 +18,7 @@ import java.time.Duration;
  * the loop's error handler ({@link EventLoop#setErrorHandler}) with a context saying that
  * the repetition stopped, and {@link #failure()} keeps it for the owner to check.
  */
-final class Repeating {
+public final class Repeating {
 
     private final EventLoop loop;
     private final Duration interval;
@@ -31,7 +34,7 @@ final class Repeating {
     }
 
     /** Runs {@code action} on the next tick, then every {@code interval}, until it is cancelled or throws. */
-    static Repeating every(EventLoop loop, Duration interval, Runnable action) {
+    public static Repeating every(EventLoop loop, Duration interval, Runnable action) {
         var repeating = new Repeating(loop, interval, action);
         repeating.next = loop.callLater(Duration.ZERO, repeating::fire);
         return repeating;
@@ -53,7 +56,7 @@ final class Repeating {
     }
 
     /** No more runs; the loop no longer counts this timer as work. Harmless after the repetition stopped. */
-    void cancel() {
+    public void cancel() {
         cancelled = true;
         next.cancel();
     }

@@ -1,10 +1,12 @@
 package paradigms.callbacks;
 
 import paradigms.callbacks.http.LoopHttpClient;
+import paradigms.callbacks.loop.EventLoop;
+import paradigms.callbacks.loop.Permits;
+import paradigms.common.crawl.CrawlExercise;
 import paradigms.common.crawl.CrawlOutcome;
 import paradigms.common.crawl.CrawlRequest;
 import paradigms.common.crawl.CrawlResult;
-import paradigms.common.crawl.CrawlExercise;
 import paradigms.common.crawl.PageBudget;
 import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
@@ -24,20 +26,20 @@ import java.util.Set;
  * threaded crawler: the crawl is over when the loop has no work left, and {@code run()}
  * returns by itself.
  */
-final class CallbackCrawler implements CrawlExercise {
+final class Crawl implements CrawlExercise {
 
     @Override
     public CrawlResult crawl(CrawlRequest request, Trace trace) {
         try (var loop = new EventLoop(); var client = new LoopHttpClient(loop)) {
-            var crawl = new Crawl(request, trace, loop, client);
-            crawl.start();
+            var pages = new Pages(request, trace, loop, client);
+            pages.start();
             loop.run(); // returns when no fetch is pending any more: the crawl is over
-            return crawl.result();
+            return pages.result();
         }
     }
 
     /** The state of one crawl; loop thread only. */
-    private static final class Crawl {
+    private static final class Pages {
         private final CrawlRequest request;
         private final Trace trace;
         private final LoopHttpClient client;
@@ -46,7 +48,7 @@ final class CallbackCrawler implements CrawlExercise {
         private final PageBudget budget;
         private final Map<URI, CrawlOutcome> outcomes = new HashMap<>();
 
-        Crawl(CrawlRequest request, Trace trace, EventLoop loop, LoopHttpClient client) {
+        Pages(CrawlRequest request, Trace trace, EventLoop loop, LoopHttpClient client) {
             this.request = request;
             this.trace = trace;
             this.client = client;
