@@ -1,5 +1,6 @@
 package paradigms.asyncawait;
 
+import paradigms.asyncawait.futures.Futures;
 import paradigms.common.Claim;
 import paradigms.common.Paradigm;
 import paradigms.common.blocking.BlockingExercise;
@@ -45,41 +46,41 @@ public final class AsyncAwaitParadigm implements Paradigm {
 
     @Override
     public DownloadExercise download() {
-        return new AsyncDownloader();
+        return new Download();
     }
 
     @Override
     public SquaresExercise squares() {
-        return new AsyncSquares();
+        return new Squares();
     }
 
     @Override
     public ExhibitionExercise exhibition() {
-        return new AsyncExhibition();
+        return new Exhibition();
     }
 
     @Override
     public CrawlExercise crawl() {
-        return new AsyncCrawler();
+        return new Crawl();
     }
 
     @Override
     public BlockingExercise blocking() {
-        return new OffloadedJdbcQueries();
+        return new Blocking();
     }
 
     @Override
     public WaitersExercise waiters() {
-        return new AsyncWaiters();
+        return new Waiters();
     }
 
     @Override
     public CounterExercise counter() {
-        return AsyncCounter.withOnePermit();
+        return new Counter();
     }
 
     @Override
     public DeadlineExercise deadline() {
-        return new AsyncDeadline();
+        return new Deadline();
     }
 }

@@ -1,5 +1,7 @@
 package paradigms.asyncawait;
 
+import paradigms.asyncawait.futures.Futures;
+
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

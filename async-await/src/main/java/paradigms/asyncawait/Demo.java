@@ -1,5 +1,6 @@
 package paradigms.asyncawait;
 
+import paradigms.asyncawait.futures.AsyncSemaphore;
 import paradigms.common.blocking.BlockingExercise;
 import paradigms.common.blocking.BlockingRequest;
 import paradigms.common.blocking.BlockingResult;
@@ -157,11 +158,11 @@ public final class Demo {
      */
     private static void waiters(int tasks, Duration wait) throws Exception {
         System.out.printf("7. waiters: %,d tasks each wait %d ms, on one timer thread (capacity in this JVM: %,d)%n",
-                tasks, wait.toMillis(), new AsyncWaiters().capacity().maxTasks());
+                tasks, wait.toMillis(), new Waiters().capacity().maxTasks());
         var request = new WaitersRequest(tasks, wait);
         var threads = ManagementFactory.getThreadMXBean();
         long startedBefore = threads.getTotalStartedThreadCount();
-        Meter.Measured<WaitersResult> timed = Meter.measure(() -> new AsyncWaiters().await(request, Trace.off()));
+        Meter.Measured<WaitersResult> timed = Meter.measure(() -> new Waiters().await(request, Trace.off()));
         long millis = timed.measurement().wall().toMillis();
         System.out.printf("   timed:   %,d completed, %d early, %,d waiting at once; %,d ms (%,d ms over the wait), CPU %,d ms;"
                         + " threads started: %d; peak heap %,d MiB%n",
@@ -171,7 +172,7 @@ public final class Demo {
 
         long heapBefore = heapAfterGc();
         long[] heapWhileWaiting = new long[1];
-        new AsyncWaiters(() -> heapWhileWaiting[0] = heapAfterGc()).await(request, Trace.off());
+        new Waiters(() -> heapWhileWaiting[0] = heapAfterGc()).await(request, Trace.off());
         long kept = heapWhileWaiting[0] - heapBefore;
         System.out.printf("   weighed: the waiting tasks keep %,d MiB of heap alive: %,d bytes a task%n%n", kept >> 20, kept / tasks);
     }
@@ -186,8 +187,8 @@ public final class Demo {
         System.out.printf("8. counter: %d chains x %d increments, each read - hop onto an executor - write%n",
                 request.tasks(), request.incrementsPerTask());
         CounterResult exact = paradigm.counter().count(request, Trace.off());
-        CounterResult oneThread = AsyncCounter.unguarded(1, AsyncCounter.HOP).count(request, Trace.off());
-        CounterResult twoThreads = AsyncCounter.unguarded(2, AsyncCounter.HOP).count(request, Trace.off());
+        CounterResult oneThread = Counter.unguarded(1, Counter.HOP).count(request, Trace.off());
+        CounterResult twoThreads = Counter.unguarded(2, Counter.HOP).count(request, Trace.off());
         System.out.printf("   one permit held across the hop, 2 threads: %,d of %,d (lost %d)%n", exact.total(), exact.expected(), exact.lostUpdates());
         System.out.printf("   no permit, ONE thread:                     %,d of %,d (lost %,d: every chain read before any wrote)%n",
                 oneThread.total(), oneThread.expected(), oneThread.lostUpdates());
@@ -222,7 +223,7 @@ public final class Demo {
         System.out.println("10. blocking: 8 queries of 300 ms, 4 connections, a heartbeat every 10 ms");
         try (var fixture = PostgresFixture.start()) {
             var request = new BlockingRequest(fixture.database(), 8, Duration.ofMillis(300), 4, Duration.ofMillis(10));
-            for (BlockingExercise way : List.of(new OffloadedJdbcQueries(), new VertxPgQueries(), new StallingJdbcQueries())) {
+            for (BlockingExercise way : List.of(new Blocking(), new VertxPgQueries(), new StallingJdbcQueries())) {
                 Trace trace = Trace.recording();
                 long start = System.nanoTime();
                 BlockingResult result = way.run(request, trace);

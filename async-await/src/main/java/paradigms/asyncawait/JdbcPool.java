@@ -1,5 +1,6 @@
 package paradigms.asyncawait;
 
+import paradigms.asyncawait.futures.Futures;
 import paradigms.common.blocking.Database;
 
 import java.sql.Connection;

@@ -1,5 +1,6 @@
 package paradigms.asyncawait;
 
+import paradigms.asyncawait.futures.Futures;
 import paradigms.common.blocking.BlockingExercise;
 import paradigms.common.blocking.BlockingRequest;
 import paradigms.common.blocking.BlockingResult;
@@ -20,7 +21,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.stream.IntStream;
 
 /**
- * <b>The mistake, on purpose</b> — what {@link OffloadedJdbcQueries} avoids: the JDBC calls
+ * <b>The mistake, on purpose</b> — what {@link Blocking} avoids: the JDBC calls
  * run on the loop thread itself ({@code supplyAsync(…, loop)}). The code still looks
  * asynchronous — it returns futures, it composes them — but each future's work blocks the
  * only thread the loop has, so the heartbeat scheduled on that same thread cannot tick until
@@ -35,9 +36,9 @@ final class StallingJdbcQueries implements BlockingExercise {
     public BlockingResult run(BlockingRequest request, Trace trace) throws InterruptedException, SQLException {
         try (ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(
                      Thread.ofPlatform().name("stalling-loop").factory());
-             JdbcPool connection = OffloadedJdbcQueries.awaitSql(JdbcPool.open(request.database(), 1, loop), loop)) {
+             JdbcPool connection = Blocking.awaitSql(JdbcPool.open(request.database(), 1, loop), loop)) {
             var heartbeat = new Heartbeat();
-            ScheduledFuture<?> beating = OffloadedJdbcQueries.startBeating(loop, heartbeat::tick, request.heartbeatInterval());
+            ScheduledFuture<?> beating = Blocking.startBeating(loop, heartbeat::tick, request.heartbeatInterval());
             List<CompletableFuture<QueryAnswer>> answers = IntStream.range(0, request.queries())
                     .mapToObj(id -> CompletableFuture.supplyAsync(() -> {
                         try (var running = trace.begin(SpanNames.query(id))) {
@@ -47,9 +48,9 @@ final class StallingJdbcQueries implements BlockingExercise {
                         }
                     }, loop))
                     .toList();
-            List<QueryAnswer> all = OffloadedJdbcQueries.awaitSql(Futures.gather(answers), loop);
+            List<QueryAnswer> all = Blocking.awaitSql(Futures.gather(answers), loop);
             HeartbeatStats beats = heartbeat.stop();
-            OffloadedJdbcQueries.stopBeating(beating); // a tick that threw is an error, not a stall
+            Blocking.stopBeating(beating); // a tick that threw is an error, not a stall
             return new BlockingResult(all, beats);
         }
     }

@@ -1,5 +1,16 @@
 package paradigms.asyncawait;
 
+import paradigms.asyncawait.futures.Futures;
+import paradigms.common.blocking.BlockingExercise;
+import paradigms.common.blocking.BlockingRequest;
+import paradigms.common.blocking.BlockingResult;
+import paradigms.common.blocking.Database;
+import paradigms.common.blocking.Heartbeat;
+import paradigms.common.blocking.HeartbeatStats;
+import paradigms.common.blocking.QueryAnswer;
+import paradigms.common.trace.SpanNames;
+import paradigms.common.trace.Trace;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -9,15 +20,6 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import paradigms.common.blocking.BlockingExercise;
-import paradigms.common.blocking.BlockingRequest;
-import paradigms.common.blocking.BlockingResult;
-import paradigms.common.blocking.Database;
-import paradigms.common.blocking.Heartbeat;
-import paradigms.common.blocking.HeartbeatStats;
-import paradigms.common.blocking.QueryAnswer;
-import paradigms.common.trace.Trace;
-import paradigms.common.trace.SpanNames;
 
 import java.sql.SQLException;
 import java.util.List;

@@ -17,6 +17,6 @@ class AsyncAwaitCounterTest implements CounterContract {
     /** The chains without the permit, on one thread: every hop lets the other chains read. */
     @Override
     public Optional<CounterExercise> unguarded(int tasks) {
-        return Optional.of(AsyncCounter.unguarded(1, AsyncCounter.HOP));
+        return Optional.of(Counter.unguarded(1, Counter.HOP));
     }
 }

@@ -1,13 +1,15 @@
 package paradigms.asyncawait;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
+import paradigms.asyncawait.futures.AsyncHttp;
 import paradigms.common.contract.TestTimeouts;
 import paradigms.common.deadline.DeadlineRequest;
 import paradigms.common.deadline.DeadlineResult;
 import paradigms.common.deadline.Ending;
 import paradigms.common.server.LocalWebServer;
 import paradigms.common.trace.Trace;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The order of the deadline exercise's clean-up: cancel, then close. {@code HttpClient.close()}
  * is polite — it waits for every exchange still running to finish — so closing a client with
  * a slow request out keeps the caller until the answer comes; cancelling the exchange first
- * lets {@code close()} return at once. After {@code AsyncDeadline} returns, the client's
+ * lets {@code close()} return at once. After {@code Deadline} returns, the client's
  * selector thread is already gone: {@code close()} waited for it.
  */
 @Timeout(TestTimeouts.CONTRACT_SECONDS)
@@ -93,7 +95,7 @@ class CancelBeforeCloseTest {
         try (var server = LocalWebServer.start()) {
             List<URI> urls = IntStream.range(0, 6).mapToObj(i -> server.url("/data/" + i + "?delay=5000")).toList();
 
-            DeadlineResult result = new AsyncDeadline().download(new DeadlineRequest(urls, 3, Duration.ofMillis(300)), Trace.off());
+            DeadlineResult result = new Deadline().download(new DeadlineRequest(urls, 3, Duration.ofMillis(300)), Trace.off());
 
             Set<String> left = httpClientThreads();
             left.removeAll(before);

@@ -1,10 +1,13 @@
 package paradigms.asyncawait;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
+import paradigms.asyncawait.futures.AsyncHttp;
+import paradigms.asyncawait.futures.AsyncSemaphore;
 import paradigms.common.contract.TestTimeouts;
 import paradigms.common.download.Failure;
 import paradigms.common.server.LocalWebServer;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,9 +1,11 @@
 package paradigms.asyncawait;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
+import paradigms.asyncawait.futures.AsyncHttp;
 import paradigms.common.contract.TestTimeouts;
 import paradigms.common.server.LocalWebServer;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,7 +58,7 @@ class ContinuationThreadsTest {
         }
     }
 
-    /** Why AsyncSquares brings its own executor: the default one has cores − 1 threads, shared by the whole JVM. */
+    /** Why Squares brings its own executor: the default one has cores − 1 threads, shared by the whole JVM. */
     @Test
     void supplyAsyncWithoutAnExecutorRunsOnTheCommonPoolOfCoresMinusOneThreads() throws Exception {
         String ranOn = CompletableFuture.supplyAsync(() -> Thread.currentThread().getName()).get(LONG_MS, TimeUnit.MILLISECONDS);

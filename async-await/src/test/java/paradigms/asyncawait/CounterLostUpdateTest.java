@@ -1,11 +1,12 @@
 package paradigms.asyncawait;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import paradigms.common.contract.TestTimeouts;
 import paradigms.common.counter.CounterRequest;
 import paradigms.common.counter.CounterResult;
 import paradigms.common.trace.Trace;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,7 +35,7 @@ class CounterLostUpdateTest {
 
     @Test
     void oneThreadWithAnAwaitBetweenReadAndWriteLosesExactlyKMinusOneUpdatesPerRound() throws Exception {
-        AsyncCounter unguarded = AsyncCounter.unguarded(1, AsyncCounter.HOP);
+        Counter unguarded = Counter.unguarded(1, Counter.HOP);
 
         CounterResult result = unguarded.count(new CounterRequest(TASKS, INCREMENTS), Trace.off());
 
@@ -46,7 +47,7 @@ class CounterLostUpdateTest {
     @Test
     void oneThreadPutsAllChainsBetweenTheirReadAndTheirWriteAtOnce() throws Exception {
         var between = new Between();
-        AsyncCounter unguarded = AsyncCounter.unguarded(1, between.around(AsyncCounter.HOP));
+        Counter unguarded = Counter.unguarded(1, between.around(Counter.HOP));
 
         unguarded.count(new CounterRequest(TASKS, 3), Trace.off());
 
@@ -56,9 +57,9 @@ class CounterLostUpdateTest {
     /** It is the await that loses updates, not the threads: with no suspension the same unguarded code is exact. */
     @Test
     void oneThreadWithNoAwaitBetweenReadAndWriteLosesNothing() throws Exception {
-        AsyncCounter.Suspension none = executor -> CompletableFuture.completedFuture(null); // the write runs right after the read
+        Counter.Suspension none = executor -> CompletableFuture.completedFuture(null); // the write runs right after the read
 
-        CounterResult result = AsyncCounter.unguarded(1, none).count(new CounterRequest(TASKS, INCREMENTS), Trace.off());
+        CounterResult result = Counter.unguarded(1, none).count(new CounterRequest(TASKS, INCREMENTS), Trace.off());
 
         assertEquals(0, result.lostUpdates());
     }
@@ -67,7 +68,7 @@ class CounterLostUpdateTest {
     @Test
     void withOnePermitNoTwoChainsAreEverBetweenReadAndWriteAndNothingIsLost() throws Exception {
         var between = new Between();
-        AsyncCounter guarded = AsyncCounter.withOnePermit(between.around(AsyncCounter.HOP));
+        Counter guarded = Counter.withOnePermit(between.around(Counter.HOP));
 
         CounterResult result = guarded.count(new CounterRequest(TASKS, 2_000), Trace.off());
 
@@ -85,7 +86,7 @@ class CounterLostUpdateTest {
         final AtomicInteger now = new AtomicInteger();
         final AtomicInteger most = new AtomicInteger();
 
-        AsyncCounter.Suspension around(AsyncCounter.Suspension suspension) {
+        Counter.Suspension around(Counter.Suspension suspension) {
             return executor -> {
                 most.accumulateAndGet(now.incrementAndGet(), Math::max);
                 return suspension.suspend(executor).thenRun(now::decrementAndGet);

@@ -1,8 +1,10 @@
 package paradigms.asyncawait;
 
+import paradigms.asyncawait.futures.AsyncHttp;
+import paradigms.common.contract.TestTimeouts;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import paradigms.common.contract.TestTimeouts;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

@@ -1,8 +1,9 @@
 package paradigms.asyncawait;
 
+import paradigms.common.contract.TestTimeouts;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import paradigms.common.contract.TestTimeouts;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -17,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The {@code blocking} exercise's heartbeat on a {@code ScheduledExecutorService}
- * ({@link OffloadedJdbcQueries#startBeating}, also used by {@link StallingJdbcQueries}): a tick
+ * ({@link Blocking#startBeating}, also used by {@link StallingJdbcQueries}): a tick
  * that throws silently ends a periodic task, and stopping the heartbeat must say so.
  */
 @Timeout(TestTimeouts.CONTRACT_SECONDS)
@@ -29,7 +30,7 @@ class HeartbeatScheduleTest {
         var ticks = new AtomicInteger();
         var failing = new CountDownLatch(1);
         try (var loop = Executors.newSingleThreadScheduledExecutor()) {
-            ScheduledFuture<?> beating = OffloadedJdbcQueries.startBeating(loop, () -> {
+            ScheduledFuture<?> beating = Blocking.startBeating(loop, () -> {
                 if (ticks.incrementAndGet() == 3) {
                     failing.countDown();
                     throw broken;
@@ -37,7 +38,7 @@ class HeartbeatScheduleTest {
             }, Duration.ofMillis(1));
             failing.await();
             loop.submit(() -> { }).get(); // the one loop thread has finished the failed tick: the future holds its exception
-            var thrown = assertThrows(IllegalStateException.class, () -> OffloadedJdbcQueries.stopBeating(beating));
+            var thrown = assertThrows(IllegalStateException.class, () -> Blocking.stopBeating(beating));
             assertSame(broken, thrown.getCause());
         }
         assertEquals(3, ticks.get(), "no tick after the one that threw: the executor stopped repeating it, silently");
@@ -47,9 +48,9 @@ class HeartbeatScheduleTest {
     void stoppingAHealthyHeartbeatCancelsItQuietly() throws Exception {
         var ticked = new CountDownLatch(2);
         try (var loop = Executors.newSingleThreadScheduledExecutor()) {
-            ScheduledFuture<?> beating = OffloadedJdbcQueries.startBeating(loop, ticked::countDown, Duration.ofMillis(1));
+            ScheduledFuture<?> beating = Blocking.startBeating(loop, ticked::countDown, Duration.ofMillis(1));
             ticked.await();
-            OffloadedJdbcQueries.stopBeating(beating);
+            Blocking.stopBeating(beating);
             assertTrue(beating.isCancelled());
         }
     }

@@ -1,12 +1,13 @@
 package paradigms.asyncawait;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import paradigms.common.blocking.BlockingRequest;
 import paradigms.common.blocking.BlockingResult;
 import paradigms.common.contract.SharedDatabase;
 import paradigms.common.contract.TestTimeouts;
 import paradigms.common.trace.Trace;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
 
@@ -16,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * What breaks: JDBC run on the loop's own thread ({@link StallingJdbcQueries}). The code
  * composes futures like the good version, yet the heartbeat on that thread stops for a whole
- * query each time. (The good version, {@link OffloadedJdbcQueries}, is held to a gap below
+ * query each time. (The good version, {@link Blocking}, is held to a gap below
  * 150 ms by the blocking contract.)
  */
 @Timeout(TestTimeouts.CONTRACT_SECONDS)

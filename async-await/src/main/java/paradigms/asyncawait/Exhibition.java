@@ -1,5 +1,7 @@
 package paradigms.asyncawait;
 
+import paradigms.asyncawait.futures.AsyncSemaphore;
+import paradigms.asyncawait.futures.Futures;
 import paradigms.common.exhibition.ExhibitionExercise;
 import paradigms.common.exhibition.ExhibitionRequest;
 import paradigms.common.exhibition.ExhibitionResult;
@@ -32,7 +34,7 @@ import java.util.stream.IntStream;
  * exhibition — 1,440 moves, 24 games — runs on that one thread, like asyncio's event loop.
  * The caller's thread only waits in {@link Futures#await}.
  */
-final class AsyncExhibition implements ExhibitionExercise {
+final class Exhibition implements ExhibitionExercise {
 
     @Override
     public ExhibitionResult play(ExhibitionRequest request, Trace trace) throws InterruptedException {

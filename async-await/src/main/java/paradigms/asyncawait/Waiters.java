@@ -1,12 +1,13 @@
 package paradigms.asyncawait;
 
+import paradigms.asyncawait.futures.Futures;
+import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 import paradigms.common.waiters.Capacity;
 import paradigms.common.waiters.WaitTally;
 import paradigms.common.waiters.WaitersExercise;
 import paradigms.common.waiters.WaitersRequest;
 import paradigms.common.waiters.WaitersResult;
-import paradigms.common.trace.SpanNames;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p><b>Threads:</b> the caller (makes the tasks, arms the timers, blocks once in
  * {@link Futures#await}); {@code waiters-timer} (fires the timers and runs each task's end).
  */
-final class AsyncWaiters implements WaitersExercise {
+final class Waiters implements WaitersExercise {
 
     /** Heap a waiting task needs at the peak, garbage included: about 270 bytes measured, and a margin. */
     static final int PEAK_BYTES_PER_TASK = 400;
@@ -73,12 +74,12 @@ final class AsyncWaiters implements WaitersExercise {
     /** Runs on the caller's thread once every timer is armed; the demo measures memory there. */
     private final Runnable whenAllWait;
 
-    AsyncWaiters() {
+    Waiters() {
         this(() -> { });
     }
 
     /** With a probe that runs while all N tasks wait: {@code Demo} uses it to weigh them. */
-    AsyncWaiters(Runnable whenAllWait) {
+    Waiters(Runnable whenAllWait) {
         this.whenAllWait = whenAllWait;
     }
 

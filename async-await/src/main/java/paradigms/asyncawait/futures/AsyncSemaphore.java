@@ -1,4 +1,6 @@
-package paradigms.asyncawait;
+package paradigms.asyncawait.futures;
+
+import paradigms.asyncawait.futures.Futures;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
@@ -39,12 +41,12 @@ import java.util.function.Supplier;
  * it. A production version would remove it when it is cancelled, so that a storm of timeouts
  * cannot grow the queue.
  */
-final class AsyncSemaphore {
+public final class AsyncSemaphore {
 
     private int permits;                                                   // guarded by this
     private final ArrayDeque<CompletableFuture<Void>> waiters = new ArrayDeque<>(); // guarded by this
 
-    AsyncSemaphore(int permits) {
+    public AsyncSemaphore(int permits) {
         if (permits < 1) {
             throw new IllegalArgumentException("permits must be at least 1, was " + permits);
         }
@@ -56,7 +58,7 @@ final class AsyncSemaphore {
      * free the future is simply returned pending. The caller must {@link #release()} once it
      * is done — {@link #withPermit} does that for you.
      */
-    CompletableFuture<Void> acquire() {
+    public CompletableFuture<Void> acquire() {
         synchronized (this) {
             if (permits > 0) {
                 permits--;
@@ -72,7 +74,7 @@ final class AsyncSemaphore {
      * Gives a permit back: to the longest waiter still waiting, or to the pool when nobody
      * waits. The waiter's continuations (its next step of work) run on this thread, now.
      */
-    void release() {
+    public void release() {
         while (true) {
             CompletableFuture<Void> next;
             synchronized (this) {
@@ -96,7 +98,7 @@ final class AsyncSemaphore {
      * <p>{@code work} is started on whichever thread grants the permit: the caller's, if a
      * permit is free now; otherwise the thread that calls {@link #release()} later.
      */
-    <T> CompletableFuture<T> withPermit(Supplier<? extends CompletionStage<T>> work) {
+    public <T> CompletableFuture<T> withPermit(Supplier<? extends CompletionStage<T>> work) {
         return acquire().thenCompose(granted -> {
             CompletionStage<T> started;
             try {
@@ -110,7 +112,7 @@ final class AsyncSemaphore {
     }
 
     /** Futures waiting for a permit (abandoned ones included until a release skips them). */
-    synchronized int waiting() {
+    public synchronized int waiting() {
         return waiters.size();
     }
 

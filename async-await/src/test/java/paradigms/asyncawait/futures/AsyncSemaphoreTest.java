@@ -1,8 +1,9 @@
-package paradigms.asyncawait;
+package paradigms.asyncawait.futures;
+
+import paradigms.common.contract.TestTimeouts;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import paradigms.common.contract.TestTimeouts;
 
 import java.util.ArrayList;
 import java.util.List;

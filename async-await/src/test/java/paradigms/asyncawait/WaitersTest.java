@@ -1,12 +1,13 @@
 package paradigms.asyncawait;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import paradigms.common.contract.TestTimeouts;
 import paradigms.common.trace.Span;
 import paradigms.common.trace.Trace;
 import paradigms.common.waiters.WaitersRequest;
 import paradigms.common.waiters.WaitersResult;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -22,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and that thread runs every wake-up.
  */
 @Timeout(TestTimeouts.CONTRACT_SECONDS)
-class AsyncWaitersTest {
+class WaitersTest {
 
     @Test
     void tenThousandWaitingTasksStartOneThreadAndWakeUpOnIt() throws Exception {
@@ -30,7 +31,7 @@ class AsyncWaitersTest {
         long startedBefore = threads.getTotalStartedThreadCount();
         Trace trace = Trace.recording();
 
-        WaitersResult result = new AsyncWaiters().await(new WaitersRequest(10_000, TestTimeouts.scaled(Duration.ofMillis(200))), trace);
+        WaitersResult result = new Waiters().await(new WaitersRequest(10_000, TestTimeouts.scaled(Duration.ofMillis(200))), trace);
 
         long started = threads.getTotalStartedThreadCount() - startedBefore;
         assertEquals(10_000, result.maxWaitingAtOnce());
@@ -49,7 +50,7 @@ class AsyncWaitersTest {
      */
     @Test
     void allTasksWaitAtOnceEvenWhenArmingThemTakesLongerThanTheWait() throws Exception {
-        WaitersResult result = new AsyncWaiters().await(new WaitersRequest(100_000, Duration.ofMillis(1)), Trace.off());
+        WaitersResult result = new Waiters().await(new WaitersRequest(100_000, Duration.ofMillis(1)), Trace.off());
 
         assertEquals(100_000, result.completed());
         assertEquals(0, result.early());
@@ -60,8 +61,8 @@ class AsyncWaitersTest {
     @Test
     void theCapacityFollowsTheHeapUpToWhatOneTimerThreadCanServe() {
         long gib = 1L << 30;
-        assertEquals(gib / AsyncWaiters.PEAK_BYTES_PER_TASK, AsyncWaiters.capacityFor(gib).maxTasks());
-        assertEquals(AsyncWaiters.MAX_TASKS, AsyncWaiters.capacityFor(64 * gib).maxTasks());
-        assertTrue(AsyncWaiters.capacityFor(gib).limitedBy().contains("1024 MiB"), AsyncWaiters.capacityFor(gib).limitedBy());
+        assertEquals(gib / Waiters.PEAK_BYTES_PER_TASK, Waiters.capacityFor(gib).maxTasks());
+        assertEquals(Waiters.MAX_TASKS, Waiters.capacityFor(64 * gib).maxTasks());
+        assertTrue(Waiters.capacityFor(gib).limitedBy().contains("1024 MiB"), Waiters.capacityFor(gib).limitedBy());
     }
 }

@@ -1,9 +1,12 @@
 package paradigms.asyncawait;
 
+import paradigms.asyncawait.futures.AsyncHttp;
+import paradigms.asyncawait.futures.AsyncSemaphore;
+import paradigms.asyncawait.futures.Futures;
+import paradigms.common.crawl.CrawlExercise;
 import paradigms.common.crawl.CrawlOutcome;
 import paradigms.common.crawl.CrawlRequest;
 import paradigms.common.crawl.CrawlResult;
-import paradigms.common.crawl.CrawlExercise;
 import paradigms.common.crawl.PageBudget;
 import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
@@ -37,20 +40,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * plain set because its callbacks all run on its one loop thread. Making every continuation
  * hop to one thread of ours with {@code thenAcceptAsync(…, loop)} would buy the same here.)
  */
-final class AsyncCrawler implements CrawlExercise {
+final class Crawl implements CrawlExercise {
 
     @Override
     public CrawlResult crawl(CrawlRequest request, Trace trace) throws InterruptedException {
         try (HttpClient client = AsyncHttp.newClient()) {
-            var crawl = new Crawl(request, client, trace);
-            crawl.visit(request.root());
-            Futures.await(crawl.done, client::shutdownNow);
-            return CrawlResult.of(crawl.outcomes, crawl.budget);
+            var pages = new Pages(request, client, trace);
+            pages.visit(request.root());
+            Futures.await(pages.done, client::shutdownNow);
+            return CrawlResult.of(pages.outcomes, pages.budget);
         }
     }
 
     /** One crawl's state, shared by every chain of it; thread-safe, see the class comment. */
-    private static final class Crawl {
+    private static final class Pages {
         private final CrawlRequest request;
         private final HttpClient client;
         private final Trace trace;
@@ -61,7 +64,7 @@ final class AsyncCrawler implements CrawlExercise {
         private final AtomicInteger pending = new AtomicInteger();
         private final CompletableFuture<Void> done = new CompletableFuture<>();
 
-        Crawl(CrawlRequest request, HttpClient client, Trace trace) {
+        Pages(CrawlRequest request, HttpClient client, Trace trace) {
             this.request = request;
             this.client = client;
             this.trace = trace;

@@ -1,4 +1,4 @@
-package paradigms.asyncawait;
+package paradigms.asyncawait.futures;
 
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  *       the chains, nothing ever calls {@code join()} or {@code get()}.</li>
  * </ul>
  */
-final class Futures {
+public final class Futures {
 
     private Futures() {
     }
@@ -37,7 +37,7 @@ final class Futures {
      * order however the work interleaved. The {@code join()}s here never wait: when
      * {@code allOf} has completed, every one of them is done.
      */
-    static <T> CompletableFuture<List<T>> gather(List<CompletableFuture<T>> futures) {
+    public static <T> CompletableFuture<List<T>> gather(List<CompletableFuture<T>> futures) {
         return CompletableFuture.allOf(futures.toArray(CompletableFuture<?>[]::new))
                 .thenApply(allDone -> futures.stream().map(CompletableFuture::join).toList());
     }
@@ -51,7 +51,7 @@ final class Futures {
      * and then hands the task on to an executor. A scheduler of our own both waits and runs
      * what comes next, on one thread that the call creates and closes — the exhibition's loop.
      */
-    static CompletableFuture<Void> sleep(Duration delay, ScheduledExecutorService timer) {
+    public static CompletableFuture<Void> sleep(Duration delay, ScheduledExecutorService timer) {
         var woken = new CompletableFuture<Void>();
         timer.schedule(() -> woken.complete(null), delay.toNanos(), TimeUnit.NANOSECONDS);
         return woken;
@@ -69,7 +69,7 @@ final class Futures {
      *                          or {@code Error} as it is, a checked one wrapped in a
      *                          {@link CompletionException}
      */
-    static <T> T await(CompletableFuture<T> future, Runnable onInterrupt) throws InterruptedException {
+    public static <T> T await(CompletableFuture<T> future, Runnable onInterrupt) throws InterruptedException {
         try {
             return future.get();
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package paradigms.asyncawait;
 
+import paradigms.asyncawait.futures.Futures;
 import paradigms.common.blocking.BlockingExercise;
 import paradigms.common.blocking.BlockingRequest;
 import paradigms.common.blocking.BlockingResult;
@@ -40,7 +41,7 @@ import java.util.stream.IntStream;
  * 1,000 blocked threads (or wait in the executor's queue). {@link VertxPgQueries} does the
  * same work without blocking any thread.
  */
-final class OffloadedJdbcQueries implements BlockingExercise {
+final class Blocking implements BlockingExercise {
 
     @Override
     public BlockingResult run(BlockingRequest request, Trace trace) throws InterruptedException, SQLException {

@@ -1,5 +1,8 @@
 package paradigms.asyncawait;
 
+import paradigms.asyncawait.futures.AsyncHttp;
+import paradigms.asyncawait.futures.AsyncSemaphore;
+import paradigms.asyncawait.futures.Futures;
 import paradigms.common.deadline.DeadlineExercise;
 import paradigms.common.deadline.DeadlineRequest;
 import paradigms.common.deadline.DeadlineResult;
@@ -18,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * {@code deadline} with futures: the download of {@link AsyncDownloader} — one chain per URL,
+ * {@code deadline} with futures: the download of {@link Download} — one chain per URL,
  * at most C past the semaphore — with an overall deadline and fail-fast, and cancellation
  * <em>wired through</em> to the work, because cancelling a future alone stops nothing
  * ({@code CancelDoesNotInterruptTest}).
@@ -59,7 +62,7 @@ import java.util.concurrent.TimeoutException;
  * {@code whenCompleteAsync}, so that our cancelling does not run on the JDK's timer thread.
  * Answers are recorded on the common pool, where the client completes its futures.
  */
-final class AsyncDeadline implements DeadlineExercise {
+final class Deadline implements DeadlineExercise {
 
     @Override
     public DeadlineResult download(DeadlineRequest request, Trace trace) throws InterruptedException {

@@ -1,4 +1,4 @@
-package paradigms.asyncawait;
+package paradigms.asyncawait.futures;
 
 import paradigms.common.download.Failure;
 
@@ -29,7 +29,7 @@ import java.util.concurrent.TimeoutException;
  * common pool — ONE thread on this 2-core machine (parallelism = cores − 1), JVM-wide and
  * owned by the JDK, not by the call. ({@code ContinuationThreadsTest} shows it.)
  */
-final class AsyncHttp {
+public final class AsyncHttp {
 
     private AsyncHttp() {
     }
@@ -40,7 +40,7 @@ final class AsyncHttp {
      * crawler follows them itself and must see them), a connect timeout of 5 s. Close it when done:
      * {@code close()} ends its selector thread and its connections.
      */
-    static HttpClient newClient() {
+    public static HttpClient newClient() {
         return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -63,7 +63,7 @@ final class AsyncHttp {
      * {@code exchange.cancel(true)} tells the client to abort the exchange and close its
      * connection. (Without that, {@code HttpClient.close()} would wait for the hung request.)
      */
-    static CompletableFuture<HttpResponse<byte[]>> get(HttpClient client, URI url, Duration timeout) {
+    public static CompletableFuture<HttpResponse<byte[]>> get(HttpClient client, URI url, Duration timeout) {
         return bounded(send(client, url, timeout), url, timeout);
     }
 
@@ -84,7 +84,7 @@ final class AsyncHttp {
      * thread (an action registered on a completed future runs immediately): an exchange started
      * in a race with the stop cannot be missed.
      */
-    static CompletableFuture<HttpResponse<byte[]>> get(HttpClient client, URI url, Duration timeout, CompletableFuture<?> stop) {
+    public static CompletableFuture<HttpResponse<byte[]>> get(HttpClient client, URI url, Duration timeout, CompletableFuture<?> stop) {
         CompletableFuture<HttpResponse<byte[]>> exchange = send(client, url, timeout);
         stop.whenComplete((ignored, error) -> exchange.cancel(true)); // the wire from "stop" to the work
         return bounded(exchange, url, timeout);

@@ -1,8 +1,11 @@
 package paradigms.asyncawait;
 
+import paradigms.asyncawait.futures.AsyncHttp;
+import paradigms.asyncawait.futures.AsyncSemaphore;
+import paradigms.asyncawait.futures.Futures;
+import paradigms.common.download.DownloadExercise;
 import paradigms.common.download.DownloadRequest;
 import paradigms.common.download.DownloadResult;
-import paradigms.common.download.DownloadExercise;
 import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 
@@ -30,7 +33,7 @@ import java.util.concurrent.CompletableFuture;
  * a response's {@code handle}, and its release of the permit starts the next waiting fetch,
  * right there. The caller's thread blocks exactly once, in {@link Futures#await}.
  */
-final class AsyncDownloader implements DownloadExercise {
+final class Download implements DownloadExercise {
 
     @Override
     public List<DownloadResult> download(DownloadRequest request, Trace trace) throws InterruptedException {

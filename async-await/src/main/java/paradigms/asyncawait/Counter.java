@@ -1,5 +1,7 @@
 package paradigms.asyncawait;
 
+import paradigms.asyncawait.futures.AsyncSemaphore;
+import paradigms.asyncawait.futures.Futures;
 import paradigms.common.counter.CounterExercise;
 import paradigms.common.counter.CounterRequest;
 import paradigms.common.counter.CounterResult;
@@ -53,7 +55,7 @@ import java.util.stream.IntStream;
  * <p><b>Threads:</b> the caller (blocks once in {@link Futures#await}); {@code counter-1},
  * {@code counter-2} (or as many as asked), which run every step after the first.
  */
-final class AsyncCounter implements CounterExercise {
+final class Counter implements CounterExercise {
 
     /** The exercise's executor: two threads, so that steps of different chains really run at the same moment. */
     static final int THREADS = 2;
@@ -71,24 +73,24 @@ final class AsyncCounter implements CounterExercise {
     private final boolean guarded;
     private final Suspension suspension;
 
-    private AsyncCounter(int threads, boolean guarded, Suspension suspension) {
+    private Counter(int threads, boolean guarded, Suspension suspension) {
         this.threads = threads;
         this.guarded = guarded;
         this.suspension = suspension;
     }
 
     /** The exercise: an async lock (one permit) around read – hop – write, on {@value #THREADS} threads. Exact. */
-    static AsyncCounter withOnePermit() {
-        return withOnePermit(HOP);
+    Counter() {
+        this(THREADS, true, HOP);
     }
 
-    static AsyncCounter withOnePermit(Suspension suspension) {
-        return new AsyncCounter(THREADS, true, suspension);
+    static Counter withOnePermit(Suspension suspension) {
+        return new Counter(THREADS, true, suspension);
     }
 
     /** TEACHING DEMO: no permit. Loses updates at every await where another chain reads meanwhile. */
-    static AsyncCounter unguarded(int threads, Suspension suspension) {
-        return new AsyncCounter(threads, false, suspension);
+    static Counter unguarded(int threads, Suspension suspension) {
+        return new Counter(threads, false, suspension);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package paradigms.asyncawait;
 
+import paradigms.asyncawait.futures.AsyncHttp;
+import paradigms.asyncawait.futures.Futures;
 import paradigms.common.squares.SquareSum;
 import paradigms.common.squares.SquaresExercise;
 import paradigms.common.squares.SquaresRequest;
@@ -25,7 +27,7 @@ import java.util.concurrent.Executors;
  * continuations among them (see {@link AsyncHttp}). An executor the call owns is sized on
  * purpose and closed when the call returns. ({@code ContinuationThreadsTest} pins both facts.)
  */
-final class AsyncSquares implements SquaresExercise {
+final class Squares implements SquaresExercise {
 
     @Override
     public List<SquareSum> compute(SquaresRequest request, Trace trace) throws InterruptedException {
