@@ -13,6 +13,8 @@ import paradigms.common.trace.Trace;
 import paradigms.common.waiters.WaitersRequest;
 import paradigms.common.waiters.WaitersResult;
 import paradigms.greenlets.continuation.PingPong;
+import paradigms.greenlets.virtual.Carriers;
+import paradigms.greenlets.virtual.FailFast;
 
 import java.net.URI;
 import java.time.Duration;
@@ -38,7 +40,7 @@ import java.util.stream.IntStream;
  * ./mvnw -q -pl greenlets -am compile exec:exec@underneath      # a JVM with this module's flags: everything
  * </pre>
  * Settings: {@code -Dwaiters=100000} (how many virtual threads wait at once; at most
- * {@link VirtualWaiters#MAX_TASKS}), {@code -Dwaiters.seconds=1} (how long each waits: make it
+ * {@link Waiters#MAX_TASKS}), {@code -Dwaiters.seconds=1} (how long each waits: make it
  * 30 to take a heap histogram, {@code jcmd <pid> GC.class_histogram}, while they all wait).
  */
 public final class Demo {
@@ -63,8 +65,8 @@ public final class Demo {
 
     private static void manyWaiters(int threads, Duration each) throws Exception {
         System.out.printf("1. waiters: %,d virtual threads, each sleeping %d s, all waiting at once (at most %,d here)%n",
-                threads, each.toSeconds(), new VirtualWaiters().capacity().maxTasks());
-        var measured = Meter.measure(() -> new VirtualWaiters().await(new WaitersRequest(threads, each), Trace.off()));
+                threads, each.toSeconds(), new Waiters().capacity().maxTasks());
+        var measured = Meter.measure(() -> new Waiters().await(new WaitersRequest(threads, each), Trace.off()));
         WaitersResult result = measured.value();
         System.out.printf("   %,d completed, %,d waiting at once, %d early; %.2f s wall, %.2f s CPU, "
                         + "peak platform threads %d, peak heap %,d MB%n%n",
@@ -130,12 +132,12 @@ public final class Demo {
             Queue<Thread> started = new ConcurrentLinkedQueue<>();
             ThreadFactory virtual = Thread.ofVirtual().name("deadline-", 0).factory();
             long start = System.nanoTime();
-            DeadlineResult result = VirtualDeadline.download(new DeadlineRequest(urls, 5, Duration.ofSeconds(30)), Trace.off(),
-                    task -> {
-                        Thread thread = virtual.newThread(task);
-                        started.add(thread);
-                        return thread;
-                    });
+            ThreadFactory keeping = task -> {
+                Thread thread = virtual.newThread(task);
+                started.add(thread);
+                return thread;
+            };
+            DeadlineResult result = new Deadline(keeping).download(new DeadlineRequest(urls, 5, Duration.ofSeconds(30)), Trace.off());
             System.out.printf("   %s after %.2f s: %d finished, %d failed, %d cancelled; %d of %d virtual threads still alive%n%n",
                     result.ending(), seconds(Duration.ofNanos(System.nanoTime() - start)),
                     result.count(ItemOutcome.Finished.class), result.count(ItemOutcome.Failed.class),
@@ -146,8 +148,8 @@ public final class Demo {
     private static void counter() throws InterruptedException {
         System.out.println("6. counter: 50 virtual threads x 100 increments, each read - Thread.yield() - write");
         var request = new CounterRequest(50, 100);
-        CounterResult locked = VirtualCounter.withLock().count(request, Trace.off());
-        CounterResult unguarded = VirtualCounter.withoutLock(Thread::yield).count(request, Trace.off());
+        CounterResult locked = new Counter().count(request, Trace.off());
+        CounterResult unguarded = Counter.withoutLock(Thread::yield).count(request, Trace.off());
         System.out.printf("   under a ReentrantLock: %,d of %,d; without it: %,d (%,d updates lost, a different number every run)%n%n",
                 locked.total(), locked.expected(), unguarded.total(), unguarded.lostUpdates());
     }

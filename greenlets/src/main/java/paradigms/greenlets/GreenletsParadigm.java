@@ -43,41 +43,41 @@ public final class GreenletsParadigm implements Paradigm {
 
     @Override
     public DownloadExercise download() {
-        return VirtualDownload::download;
+        return new Download();
     }
 
     @Override
     public SquaresExercise squares() {
-        return VirtualSquares::compute;
+        return new Squares();
     }
 
     @Override
     public ExhibitionExercise exhibition() {
-        return VirtualExhibition::play;
+        return new Exhibition();
     }
 
     @Override
     public CrawlExercise crawl() {
-        return VirtualCrawl::crawl;
+        return new Crawl();
     }
 
     @Override
     public BlockingExercise blocking() {
-        return VirtualQueries::run;
+        return new Blocking();
     }
 
     @Override
     public WaitersExercise waiters() {
-        return new VirtualWaiters();
+        return new Waiters();
     }
 
     @Override
     public CounterExercise counter() {
-        return VirtualCounter.withLock()::count;
+        return new Counter();
     }
 
     @Override
     public DeadlineExercise deadline() {
-        return VirtualDeadline::download;
+        return new Deadline();
     }
 }

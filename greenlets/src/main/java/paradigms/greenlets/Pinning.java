@@ -1,5 +1,7 @@
 package paradigms.greenlets;
 
+import paradigms.greenlets.virtual.Tasks;
+
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;

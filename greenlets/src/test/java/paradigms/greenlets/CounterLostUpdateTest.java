@@ -1,11 +1,12 @@
 package paradigms.greenlets;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import paradigms.common.contract.TestTimeouts;
 import paradigms.common.counter.CounterRequest;
 import paradigms.common.counter.CounterResult;
 import paradigms.common.trace.Trace;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
@@ -40,7 +41,7 @@ class CounterLostUpdateTest {
     @Test
     void withoutTheLockAllTasksReadingBeforeAnyWritesLoseExactlyKMinusOneUpdatesPerRound() throws Exception {
         var allHaveRead = new CyclicBarrier(TASKS);
-        VirtualCounter unguarded = VirtualCounter.withoutLock(() -> awaitAll(allHaveRead));
+        Counter unguarded = Counter.withoutLock(() -> awaitAll(allHaveRead));
 
         CounterResult result = unguarded.count(new CounterRequest(TASKS, INCREMENTS), Trace.off());
 
@@ -53,7 +54,7 @@ class CounterLostUpdateTest {
     void withoutTheLockTheForcedInterleavingPutsAllTasksBetweenReadAndWriteAtOnce() throws Exception {
         var between = new Between();
         var allHaveRead = new CyclicBarrier(TASKS);
-        VirtualCounter unguarded = VirtualCounter.withoutLock(() -> {
+        Counter unguarded = Counter.withoutLock(() -> {
             between.enter();
             awaitAll(allHaveRead);
             between.leave();
@@ -71,7 +72,7 @@ class CounterLostUpdateTest {
     @Test
     void underTheLockNoTwoTasksAreEverBetweenReadAndWriteAndNothingIsLost() throws Exception {
         var between = new Between();
-        VirtualCounter guarded = VirtualCounter.withLock(() -> {
+        Counter guarded = Counter.withLock(() -> {
             between.enter();
             Thread.yield(); // unmounts this virtual thread: others run meanwhile, but none may take the lock
             between.leave();

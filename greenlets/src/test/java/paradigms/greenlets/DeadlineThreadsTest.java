@@ -1,7 +1,5 @@
 package paradigms.greenlets;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import paradigms.common.contract.TestTimeouts;
 import paradigms.common.deadline.DeadlineRequest;
 import paradigms.common.deadline.DeadlineResult;
@@ -9,6 +7,9 @@ import paradigms.common.deadline.Ending;
 import paradigms.common.deadline.ItemOutcome;
 import paradigms.common.server.LocalWebServer;
 import paradigms.common.trace.Trace;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.net.URI;
 import java.time.Duration;
@@ -74,7 +75,7 @@ class DeadlineThreadsTest {
                 urls.add(server.url("/data/" + i + SLOW));
             }
 
-            DeadlineResult result = VirtualDeadline.download(new DeadlineRequest(urls, 8, Duration.ofSeconds(30)), Trace.off(), keeping);
+            DeadlineResult result = new Deadline(keeping).download(new DeadlineRequest(urls, 8, Duration.ofSeconds(30)), Trace.off());
 
             assertEquals(Ending.FAILED_FAST, result.ending());
             assertEquals(urls.size() - 1, result.count(ItemOutcome.Cancelled.class), "every slow URL cancelled");
@@ -94,7 +95,7 @@ class DeadlineThreadsTest {
                 urls.add(server.url("/data/" + i + SLOW));
             }
             // All ten threads start at once; three get a permit and send, seven park in acquire().
-            DeadlineResult result = VirtualDeadline.download(new DeadlineRequest(urls, 3, Duration.ofMillis(500)), Trace.off(), keeping);
+            DeadlineResult result = new Deadline(keeping).download(new DeadlineRequest(urls, 3, Duration.ofMillis(500)), Trace.off());
 
             assertEquals(Ending.DEADLINE_PASSED, result.ending());
             assertEquals(urls.size(), result.count(ItemOutcome.Cancelled.class));

@@ -1,11 +1,12 @@
 package paradigms.greenlets;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import paradigms.common.contract.TestTimeouts;
 import paradigms.common.trace.Trace;
 import paradigms.common.waiters.WaitersRequest;
 import paradigms.common.waiters.WaitersResult;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
 
@@ -28,7 +29,7 @@ class ManyWaitersTest {
      */
     @Test
     void hundredThousandVirtualThreadsWaitAtOnceAndAllCompleteTheirWait() throws InterruptedException {
-        WaitersResult result = new VirtualWaiters().await(new WaitersRequest(THREADS, TestTimeouts.scaled(Duration.ofSeconds(1))), Trace.off());
+        WaitersResult result = new Waiters().await(new WaitersRequest(THREADS, TestTimeouts.scaled(Duration.ofSeconds(1))), Trace.off());
 
         assertEquals(THREADS, result.maxWaitingAtOnce(), "tasks waiting at the same moment");
         assertEquals(THREADS, result.completed(), "tasks that finished their wait");

@@ -1,13 +1,14 @@
 package paradigms.greenlets;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import paradigms.common.contract.TestTimeouts;
 import paradigms.common.download.DownloadRequest;
 import paradigms.common.server.LocalWebServer;
 import paradigms.common.trace.Trace;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -47,7 +48,7 @@ class VirtualThreadsParkInTheSocketReadTest {
             var ended = new CompletableFuture<Object>();
             caller[0] = Thread.ofPlatform().name("download-caller").start(() -> {
                 try {
-                    ended.complete(VirtualDownload.download(request, Trace.off()));
+                    ended.complete(new Download().download(request, Trace.off()));
                 } catch (Throwable e) {
                     ended.complete(e);
                 }

@@ -1,12 +1,12 @@
 package paradigms.greenlets;
 
+import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 import paradigms.common.waiters.Capacity;
 import paradigms.common.waiters.WaitTally;
 import paradigms.common.waiters.WaitersExercise;
 import paradigms.common.waiters.WaitersRequest;
 import paradigms.common.waiters.WaitersResult;
-import paradigms.common.trace.SpanNames;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -53,7 +53,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * counts. A task's unexpected failure is kept and rethrown by the caller; the caller starts
  * the tasks, opens the gate, and waits in the executor's {@code close()}.
  */
-final class VirtualWaiters implements WaitersExercise {
+final class Waiters implements WaitersExercise {
 
     /** Heap one waiting task may take: the measured 2.7 KB and half as much again. */
     static final long BYTES_PER_TASK = 4_000;

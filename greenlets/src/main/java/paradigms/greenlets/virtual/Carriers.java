@@ -1,4 +1,6 @@
-package paradigms.greenlets;
+package paradigms.greenlets.virtual;
+
+import paradigms.greenlets.virtual.Tasks;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +24,7 @@ import java.util.concurrent.Future;
  * the sleep. So one carrier runs many virtual threads, and one virtual thread may run on
  * several carriers in its life.
  */
-final class Carriers {
+public final class Carriers {
 
     private Carriers() {
     }
@@ -34,9 +36,9 @@ final class Carriers {
      * @param before the carrier it ran on before parking
      * @param after  the carrier it ran on after being unparked
      */
-    record Hop(long thread, String before, String after) {
+    public record Hop(long thread, String before, String after) {
 
-        boolean moved() {
+        public boolean moved() {
             return !before.equals(after);
         }
     }
@@ -63,7 +65,7 @@ final class Carriers {
      * Starts {@code threads} virtual threads that each note their carrier, sleep for
      * {@code park}, and note their carrier again. Returns what each saw.
      */
-    static List<Hop> watch(int threads, Duration park) throws InterruptedException {
+    public static List<Hop> watch(int threads, Duration park) throws InterruptedException {
         List<Future<Hop>> watched = new ArrayList<>();
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < threads; i++) {
@@ -78,7 +80,7 @@ final class Carriers {
     }
 
     /** How many of the watched virtual threads each carrier started, by carrier name. */
-    static Map<String, Long> startsPerCarrier(List<Hop> hops) {
+    public static Map<String, Long> startsPerCarrier(List<Hop> hops) {
         Map<String, Long> starts = new TreeMap<>();
         for (Hop hop : hops) {
             starts.merge(hop.before(), 1L, Long::sum);

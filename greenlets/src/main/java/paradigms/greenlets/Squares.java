@@ -1,10 +1,12 @@
 package paradigms.greenlets;
 
 import paradigms.common.squares.SquareSum;
+import paradigms.common.squares.SquaresExercise;
 import paradigms.common.squares.SquaresRequest;
 import paradigms.common.squares.SumOfSquares;
 import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
+import paradigms.greenlets.virtual.Tasks;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +23,10 @@ import java.util.concurrent.Future;
  * threads would give, with no pool to size. (Because a virtual thread is not time-sliced,
  * two of these spans that overlap in the trace really did run on two carriers at once.)
  */
-final class VirtualSquares {
+final class Squares implements SquaresExercise {
 
-    private VirtualSquares() {
-    }
-
-    static List<SquareSum> compute(SquaresRequest request, Trace trace) throws InterruptedException {
+    @Override
+    public List<SquareSum> compute(SquaresRequest request, Trace trace) throws InterruptedException {
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<SquareSum>> sums = new ArrayList<>();
             for (int n : request.ns()) {

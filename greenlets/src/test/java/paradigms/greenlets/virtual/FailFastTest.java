@@ -1,8 +1,9 @@
-package paradigms.greenlets;
+package paradigms.greenlets.virtual;
+
+import paradigms.common.contract.TestTimeouts;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import paradigms.common.contract.TestTimeouts;
 
 import java.time.Duration;
 import java.util.List;

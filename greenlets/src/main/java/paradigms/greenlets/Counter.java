@@ -6,6 +6,7 @@ import paradigms.common.counter.CounterResult;
 import paradigms.common.counter.SharedCounter;
 import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
+import paradigms.greenlets.virtual.Tasks;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * waiting for the lock is a parked virtual thread, which costs a little heap. The caller
  * waits on their futures, which is also the happens-before edge that lets it read the total.
  */
-final class VirtualCounter implements CounterExercise {
+final class Counter implements CounterExercise {
 
     /** What a task does between reading the counter and writing it back. */
     @FunctionalInterface
@@ -59,23 +60,23 @@ final class VirtualCounter implements CounterExercise {
     private final boolean locked;
     private final Suspension suspension;
 
-    private VirtualCounter(boolean locked, Suspension suspension) {
+    private Counter(boolean locked, Suspension suspension) {
         this.locked = locked;
         this.suspension = suspension;
     }
 
     /** The exercise: a lock around read – yield – write. Exact. */
-    static VirtualCounter withLock() {
-        return withLock(Thread::yield);
+    Counter() {
+        this(true, Thread::yield);
     }
 
-    static VirtualCounter withLock(Suspension suspension) {
-        return new VirtualCounter(true, suspension);
+    static Counter withLock(Suspension suspension) {
+        return new Counter(true, suspension);
     }
 
     /** TEACHING DEMO: no lock. Loses updates whenever two tasks overlap between read and write. */
-    static VirtualCounter withoutLock(Suspension suspension) {
-        return new VirtualCounter(false, suspension);
+    static Counter withoutLock(Suspension suspension) {
+        return new Counter(false, suspension);
     }
 
     @Override

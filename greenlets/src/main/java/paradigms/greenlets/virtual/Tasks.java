@@ -1,4 +1,4 @@
-package paradigms.greenlets;
+package paradigms.greenlets.virtual;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +13,7 @@ import java.util.concurrent.Future;
  * Straight-line code wants the task's own exception back, as if it had made the call itself:
  * {@link #join} unwraps it.
  */
-final class Tasks {
+public final class Tasks {
 
     private Tasks() {
     }
@@ -24,7 +24,7 @@ final class Tasks {
      * checked exception (which the task's signature should have ruled out) wrapped in an
      * {@link IllegalStateException}.
      */
-    static <T, X extends Exception> T join(Future<T> task, Class<X> declared) throws X, InterruptedException {
+    public static <T, X extends Exception> T join(Future<T> task, Class<X> declared) throws X, InterruptedException {
         try {
             return task.get();
         } catch (ExecutionException wrapped) {
@@ -46,7 +46,7 @@ final class Tasks {
     }
 
     /** {@link #join(Future, Class)} for a task that throws nothing checked but may be interrupted. */
-    static <T> T join(Future<T> task) throws InterruptedException {
+    public static <T> T join(Future<T> task) throws InterruptedException {
         return join(task, RuntimeException.class);
     }
 
@@ -56,7 +56,7 @@ final class Tasks {
      * exception is thrown: nobody will read their results, and the executor's {@code close()}
      * should not wait for them to finish on their own.
      */
-    static <T, X extends Exception> List<T> joinAll(ExecutorService threads, List<Future<T>> tasks, Class<X> declared)
+    public static <T, X extends Exception> List<T> joinAll(ExecutorService threads, List<Future<T>> tasks, Class<X> declared)
             throws X, InterruptedException {
         List<T> values = new ArrayList<>(tasks.size());
         try {
@@ -71,7 +71,7 @@ final class Tasks {
     }
 
     /** {@link #joinAll(ExecutorService, List, Class)} for tasks that throw nothing checked. */
-    static <T> List<T> joinAll(ExecutorService threads, List<Future<T>> tasks) throws InterruptedException {
+    public static <T> List<T> joinAll(ExecutorService threads, List<Future<T>> tasks) throws InterruptedException {
         return joinAll(threads, tasks, RuntimeException.class);
     }
 }

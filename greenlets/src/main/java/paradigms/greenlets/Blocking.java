@@ -1,7 +1,6 @@
 package paradigms.greenlets;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
+import paradigms.common.blocking.BlockingExercise;
 import paradigms.common.blocking.BlockingRequest;
 import paradigms.common.blocking.BlockingResult;
 import paradigms.common.blocking.Heartbeat;
@@ -9,6 +8,10 @@ import paradigms.common.blocking.QueryAnswer;
 import paradigms.common.blocking.SleepQuery;
 import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
+import paradigms.greenlets.virtual.Tasks;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -34,12 +37,10 @@ import java.util.concurrent.TimeUnit;
  * That is the "real bound" of any database work: the server has so many connections, however
  * many threads the client can afford.
  */
-final class VirtualQueries {
+final class Blocking implements BlockingExercise {
 
-    private VirtualQueries() {
-    }
-
-    static BlockingResult run(BlockingRequest request, Trace trace) throws InterruptedException, SQLException {
+    @Override
+    public BlockingResult run(BlockingRequest request, Trace trace) throws InterruptedException, SQLException {
         try (HikariDataSource pool = openPool(request);
              ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             var heartbeat = new Heartbeat(); // started once the pool is up: the pool's start-up is not the exercise

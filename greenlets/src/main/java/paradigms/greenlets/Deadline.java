@@ -1,5 +1,6 @@
 package paradigms.greenlets;
 
+import paradigms.common.deadline.DeadlineExercise;
 import paradigms.common.deadline.DeadlineRequest;
 import paradigms.common.deadline.DeadlineResult;
 import paradigms.common.deadline.DeadlineTally;
@@ -7,6 +8,8 @@ import paradigms.common.download.DownloadResult;
 import paradigms.common.http.SocketHttpClient;
 import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
+import paradigms.greenlets.virtual.FailFast;
+import paradigms.greenlets.virtual.Tasks;
 
 import java.net.URI;
 import java.util.concurrent.CompletionService;
@@ -19,7 +22,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The {@code deadline} exercise: {@link VirtualDownload}'s one virtual thread per URL and
+ * The {@code deadline} exercise: {@link Download}'s one virtual thread per URL and
  * {@link Semaphore} of C permits, in {@link FailFast}'s shape — answers taken in the order they
  * come, the first failure ends the call — plus an overall deadline on that wait.
  *
@@ -42,7 +45,7 @@ import java.util.concurrent.TimeUnit;
  * thread parked in a socket read is woken by its interrupt (JEP 444: the JDK closes the socket
  * for it, so the server sees the client leave); the client then throws
  * {@link InterruptedException}. A platform thread in the same read would not wake — threading's
- * {@code ThreadedDeadline} must close the client's sockets as well. Nothing else stops a parked
+ * {@code Deadline} must close the client's sockets as well. Nothing else stops a parked
  * virtual thread: it runs no code of its own until it is unparked.
  *
  * <p><b>Threads and resources</b>, all made and closed by one call: one virtual thread per URL,
@@ -52,18 +55,21 @@ import java.util.concurrent.TimeUnit;
  * contract's leftovers check sees only platform threads — {@code Thread.getAllStackTraces()}
  * does not list virtual ones — so {@code DeadlineThreadsTest} checks the virtual threads itself.
  */
-final class VirtualDeadline {
+final class Deadline implements DeadlineExercise {
 
-    private VirtualDeadline() {
+    /** Makes the virtual threads; a test passes a factory that keeps them, to check they all ended. */
+    private final ThreadFactory virtualThreads;
+
+    Deadline() {
+        this(Thread.ofVirtual().name("deadline-", 0).factory());
     }
 
-    static DeadlineResult download(DeadlineRequest request, Trace trace) throws InterruptedException {
-        return download(request, trace, Thread.ofVirtual().name("deadline-", 0).factory());
+    Deadline(ThreadFactory virtualThreads) {
+        this.virtualThreads = virtualThreads;
     }
 
-    /** The exercise, with the factory that makes its virtual threads: a test passes one that keeps them. */
-    static DeadlineResult download(DeadlineRequest request, Trace trace, ThreadFactory virtualThreads)
-            throws InterruptedException {
+    @Override
+    public DeadlineResult download(DeadlineRequest request, Trace trace) throws InterruptedException {
         var tally = new DeadlineTally(request);
         var inFlight = new Semaphore(request.maxInFlight());
         int urls = request.urls().size();

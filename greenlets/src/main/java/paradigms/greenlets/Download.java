@@ -1,10 +1,12 @@
 package paradigms.greenlets;
 
+import paradigms.common.download.DownloadExercise;
 import paradigms.common.download.DownloadRequest;
 import paradigms.common.download.DownloadResult;
 import paradigms.common.http.SocketHttpClient;
 import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
+import paradigms.greenlets.virtual.Tasks;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -26,15 +28,13 @@ import java.util.concurrent.Semaphore;
  * same client and the same read as threading's workers — and unmounts from its carrier while
  * it waits; the JDK's poller makes it runnable again when bytes arrive.
  *
- * <p>threading's {@code ThreadedDownload} is this class line for line, but for how its threads
+ * <p>threading's {@code Download} is this class line for line, but for how its threads
  * are made (a pool of C platform threads, which is its own bound) and the semaphore.
  */
-final class VirtualDownload {
+final class Download implements DownloadExercise {
 
-    private VirtualDownload() {
-    }
-
-    static List<DownloadResult> download(DownloadRequest request, Trace trace) throws InterruptedException {
+    @Override
+    public List<DownloadResult> download(DownloadRequest request, Trace trace) throws InterruptedException {
         var inFlight = new Semaphore(request.maxInFlight());
         // Closed in reverse order: the threads first (close() waits for every task), then the client.
         try (var http = new SocketHttpClient(request.maxInFlight());

@@ -1,4 +1,4 @@
-package paradigms.greenlets;
+package paradigms.greenlets.virtual;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +31,7 @@ import java.util.concurrent.Future;
  * task that ignores interrupts (a busy loop that never checks) keeps the call waiting until it
  * ends on its own — structured concurrency has exactly the same limit.
  */
-final class FailFast {
+public final class FailFast {
 
     private FailFast() {
     }
@@ -41,7 +41,7 @@ final class FailFast {
      * @throws ExecutionException   wrapping the first failure, in order of completion
      * @throws InterruptedException when the caller is interrupted; the tasks were interrupted too
      */
-    static <T> List<T> invokeAll(List<? extends Callable<T>> tasks) throws ExecutionException, InterruptedException {
+    public static <T> List<T> invokeAll(List<? extends Callable<T>> tasks) throws ExecutionException, InterruptedException {
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             CompletionService<T> completed = new ExecutorCompletionService<>(threads);
             List<Future<T>> forked = new ArrayList<>();
