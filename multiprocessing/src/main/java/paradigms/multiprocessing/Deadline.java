@@ -47,7 +47,6 @@ import java.util.List;
  */
 final class Deadline implements DeadlineExercise {
 
-
     @Override
     public DeadlineResult download(DeadlineRequest request, Trace trace) throws InterruptedException {
         var tally = new DeadlineTally(request);

@@ -44,7 +44,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class Blocking implements BlockingExercise {
 
-
     @Override
     public BlockingResult run(BlockingRequest request, Trace trace) throws InterruptedException, SQLException {
         var heartbeat = new Heartbeat();

@@ -51,7 +51,6 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class Deadline implements DeadlineExercise {
 
-
     @Override
     public DeadlineResult download(DeadlineRequest request, Trace trace) throws InterruptedException {
         var tally = new DeadlineTally(request);

@@ -28,11 +28,10 @@ import java.util.concurrent.Future;
  * it is thread-safe, each thread borrows a kept-alive connection of its own, and it keeps up
  * to C of them for the next requests.
  *
- * <p>greenlets' {@code VirtualDownload} is this class line for line, but for how its threads
+ * <p>greenlets' {@code Download} is this class line for line, but for how its threads
  * are made (one virtual thread per URL) and the semaphore that then bounds the requests.
  */
 final class Download implements DownloadExercise {
-
 
     @Override
     public List<DownloadResult> download(DownloadRequest request, Trace trace) throws InterruptedException {

@@ -34,7 +34,6 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class Exhibition implements ExhibitionExercise {
 
-
     @Override
     public ExhibitionResult play(ExhibitionRequest request, Trace trace) throws InterruptedException {
         var master = new ReentrantLock(true);
