@@ -1,0 +1,103 @@
+package paradigms.compare;
+
+import org.junit.jupiter.api.Test;
+
+import paradigms.common.Paradigm;
+import paradigms.common.Paradigms;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The course teaches by comparison, so every chapter solves every exercise in a class of the
+ * same name, and binds it the same way: for exercise {@code x}, {@code Paradigm.x()} returns
+ * {@code new X(…)}, a {@code final class paradigms.<chapter>.X implements XExercise}. Then
+ * {@code diff threading/…/Download.java greenlets/…/Download.java} shows only how the two
+ * chapters schedule their work.
+ *
+ * <p>A method reference or a lambda as the binding, a class named otherwise, a class in another
+ * package or one that is not final, a missing chapter: each is reported here, all at once.
+ */
+class SameShapeInEveryChapterTest {
+
+    /** The exercises, as {@code Paradigm} names their factory methods. (One list for now; see the README's recipe.) */
+    private static final List<String> EXERCISES =
+            List.of("download", "squares", "exhibition", "crawl", "blocking", "waiters", "counter", "deadline");
+
+    /** By name, not every registered paradigm: compare's tests register fakes of their own. */
+    private static final List<String> CHAPTERS =
+            List.of("threading", "multiprocessing", "callbacks", "generators", "async-await", "greenlets");
+
+    @Test
+    void theExerciseListHereIsTheOneParadigmAsksFor() {
+        Set<String> asked = new TreeSet<>();
+        for (Method method : Paradigm.class.getMethods()) {
+            if (!method.isDefault() && !Modifier.isStatic(method.getModifiers())
+                    && !Set.of("name", "claims").contains(method.getName())) {
+                asked.add(method.getName());
+            }
+        }
+        assertEquals(asked, new TreeSet<>(EXERCISES), "Paradigm's exercise methods and this test's list differ");
+    }
+
+    @Test
+    void everyChapterBindsEveryExerciseToAFinalClassNamedAfterItWithNew() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (Paradigm paradigm : chapters()) {
+            for (String exercise : EXERCISES) {
+                String problem = problemWith(paradigm, exercise);
+                if (problem != null) {
+                    wrong.add(paradigm.name() + " " + exercise + "(): " + problem);
+                }
+            }
+        }
+        assertEquals(List.of(), wrong, "chapters that break the naming scheme");
+    }
+
+    /** What is wrong with how {@code paradigm} binds {@code exercise}; null when nothing is. */
+    private static String problemWith(Paradigm paradigm, String exercise) throws Exception {
+        String simpleName = capitalised(exercise);
+        Class<?> contract = Class.forName("paradigms.common." + exercise + "." + simpleName + "Exercise");
+        Method factory = Paradigm.class.getMethod(exercise);
+        if (factory.getReturnType() != contract) {
+            return "Paradigm." + exercise + "() should return " + contract.getSimpleName();
+        }
+        Object first = factory.invoke(paradigm);
+        Object second = factory.invoke(paradigm);
+        Class<?> bound = first.getClass();
+        String expected = paradigm.getClass().getPackageName() + "." + simpleName;
+        if (bound.isSynthetic() || bound.isHidden() || bound.isAnonymousClass()) {
+            return "bound by a lambda, a method reference or an anonymous class; expected new " + simpleName + "(…)";
+        }
+        if (!bound.getName().equals(expected)) {
+            return "bound to " + bound.getName() + "; expected " + expected;
+        }
+        if (!Modifier.isFinal(bound.getModifiers())) {
+            return bound.getName() + " is not final";
+        }
+        if (!Arrays.asList(bound.getInterfaces()).contains(contract)) {
+            return bound.getName() + " does not say implements " + contract.getSimpleName() + " itself";
+        }
+        if (first == second) {
+            return "the same instance twice: a paradigm is a stateless factory, each call says new " + simpleName + "(…)";
+        }
+        return null;
+    }
+
+    /** The six chapters, by name: a chapter missing from the class path fails here, naming it. */
+    private static List<Paradigm> chapters() {
+        return CHAPTERS.stream().map(Paradigms::named).toList();
+    }
+
+    private static String capitalised(String exercise) {
+        return exercise.substring(0, 1).toUpperCase(Locale.ROOT) + exercise.substring(1);
+    }
+}
