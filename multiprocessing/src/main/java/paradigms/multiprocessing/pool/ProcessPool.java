@@ -29,6 +29,10 @@ import java.util.function.Function;
  * }
  * }</pre>
  *
+ * The workers' main is the pool user's: a class whose {@code main} calls {@link WorkerMain#serve}
+ * with the task kinds it knows. The pool knows no task kinds itself; this chapter's workers are
+ * {@code paradigms.multiprocessing.Workers}.
+ *
  * <p><b>Contract.</b> {@link #start} returns once every worker has said it is ready.
  * {@link #submit} queues a job and returns its future; the queue is first in, first out, and
  * each worker runs one job at a time, so at most {@link #size()} jobs run at once.

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * What a worker does with a task: the worker-side half of every {@link Job}. Runs in the
- * child JVM, on its task thread, one task at a time. {@link Workers.KNOWN_TASKS} is the
+ * child JVM, on its task thread, one task at a time. The chapter's {@code Workers.KNOWN_TASKS} is the
  * worker's own; lesson tests wrap it with task kinds that misbehave on purpose.
  */
 public interface TaskHandler {

@@ -60,7 +60,7 @@ public final class WorkerMain {
         Runtime.getRuntime().halt(code);
     }
 
-    /** Serves tasks until stdin ends; returns the exit code. Lesson tests call it with extra task kinds. */
+    /** Serves tasks until stdin ends; returns the exit code. A worker's main calls it with the task kinds it knows. */
     public static int serve(TaskHandler handler) {
         var wire = new Wire.Writer(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
         System.setOut(System.err);
