@@ -1,0 +1,293 @@
+package paradigms.multiprocessing;
+
+import paradigms.common.Paradigm;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Worker processes kept between exercise calls, as a real program keeps its pool: started once,
+ * lent to every {@link ProcessPool} started while this reserve is open, and taken back when
+ * that pool closes. Without it, every call starts its own workers and stops them before it
+ * returns (the chapter's tests, the cold path); with it, a call costs what it costs in a
+ * program that keeps its workers. {@link MultiprocessingParadigm#startResources()} opens it.
+ *
+ * <pre>{@code
+ * try (var kept = WorkerReserve.open(2, 32)) {
+ *     ProcessSquares.compute(request, trace); // its pool borrows 2 ready workers, and gives them back
+ * }
+ * }</pre>
+ *
+ * <p><b>What a borrowing pool changes, and what it does not.</b> The pool is the same: its own
+ * slots, its own queue, its size, its first-in-first-out order — so a call on C workers still
+ * has at most C tasks running. Only where a slot's child comes from changes: taken ready from
+ * here instead of started, and given back when the pool closes instead of stopped.
+ *
+ * <p><b>Nothing leaks from one call into the next.</b> A child is given back only when its
+ * slot ended normally: idle, its last conversation finished (a {@code done} or {@code failed}
+ * frame read, every {@code call} answered), so nothing of the last job is left in its pipes.
+ * A child whose job was abandoned (the pool closed while it ran), killed (a deadline's
+ * {@code closeNow}), crashed or out of step is stopped, never given back, and the reserve
+ * starts a replacement in the background, as a long-lived pool replaces a lost worker. What a
+ * worker keeps from task to task ({@link WorkerResources}: a warmed-up HTTP stack, one JDBC
+ * connection) changes no result; the parent's state of a job (the counter's value, a tally)
+ * lives in the job, made anew by each call.
+ *
+ * <p><b>Kinds.</b> Computing and waiting workers run with different JVM flags
+ * ({@link WorkerCommand}), so the reserve keeps them apart, by command. A pool that finds too
+ * few idle workers of its kind starts the rest itself (their start-up is then in its call);
+ * when it gives them back, the reserve keeps them too.
+ *
+ * <p><b>Threads.</b> Any thread may take and give back; every field below is guarded by
+ * {@code this}. At most one reserve is open in a JVM ({@link #current()}). A shutdown hook kills
+ * every child the reserve started if the JVM exits while it is open.
+ *
+ * <p>States: {@code OPEN → CLOSED} on {@link #close()}: idle children are stopped at once, lent
+ * ones when their pool gives them back, ones still starting when they are ready.
+ */
+final class WorkerReserve implements Paradigm.Started {
+
+    private static final AtomicReference<WorkerReserve> OPEN = new AtomicReference<>();
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    /** One kind of worker (one command): who is idle, who is out, and how many to keep. */
+    private static final class Kind {
+        final ArrayDeque<ChildProcess> idle = new ArrayDeque<>();
+        final Set<ChildProcess> lent = new HashSet<>();
+        int starting;
+        int target; // the most this reserve has held of this kind: lost workers are replaced up to it
+    }
+
+    private final Map<WorkerCommand, Kind> kinds = new HashMap<>(); // guarded by this
+    private final Set<Process> started = ConcurrentHashMap.newKeySet(); // what the shutdown hook kills
+    private final List<Thread> replacing = new ArrayList<>();           // guarded by this
+    private final Thread shutdownHook = new Thread(this::killAll, "worker-reserve-shutdown-hook");
+    private final Consumer<String> log;
+    private final AtomicInteger nextSlot = new AtomicInteger(1);
+    private final String description;
+    private boolean closed; // guarded by this
+
+    private WorkerReserve(Consumer<String> log, String description) {
+        this.log = log;
+        this.description = description;
+    }
+
+    /**
+     * Starts {@code computing} workers with the computing flags and {@code waiting} with the
+     * waiting ones, all at once, and returns when every one is ready.
+     *
+     * @throws IllegalStateException if a reserve is open already, or a worker could not start (the others are stopped)
+     */
+    static WorkerReserve open(int computing, int waiting) {
+        WorkerCommand computes = WorkerCommand.of(WorkerMain.class.getName());
+        WorkerCommand waits = computes.withFlags(WorkerCommand.WAITING_FLAGS);
+        var reserve = new WorkerReserve(ProcessPool.STDERR,
+                computing + " computing and " + waiting + " waiting worker JVMs, ready");
+        if (!OPEN.compareAndSet(null, reserve)) {
+            throw new IllegalStateException("a WorkerReserve is open already: close it first");
+        }
+        Runtime.getRuntime().addShutdownHook(reserve.shutdownHook);
+        try {
+            reserve.fill(Map.of(computes, computing, waits, waiting));
+        } catch (RuntimeException e) {
+            reserve.close();
+            throw e;
+        }
+        return reserve;
+    }
+
+    /** The open reserve, or null: a pool started now borrows from it. */
+    static WorkerReserve current() {
+        return OPEN.get();
+    }
+
+    /** What it started, for the main job's start-up figure, e.g. "2 computing and 32 waiting worker JVMs, ready". */
+    @Override
+    public String description() {
+        return description;
+    }
+
+    /** A child being started by {@link #fill}, and the future of its "ready". */
+    private record Starting(WorkerCommand command, CompletableFuture<ChildProcess> ready) {
+    }
+
+    /** Starts every worker at once, then waits for all to be ready. */
+    private void fill(Map<WorkerCommand, Integer> counts) {
+        List<Starting> starting = new ArrayList<>();
+        counts.forEach((command, count) -> {
+            synchronized (this) {
+                kinds.computeIfAbsent(command, c -> new Kind()).target += count;
+            }
+            for (int i = 0; i < count; i++) {
+                ChildProcess child = spawn(command); // every child starts now; they get ready in parallel
+                starting.add(new Starting(command, CompletableFuture.supplyAsync(() -> {
+                    child.awaitReady();
+                    return child;
+                }, runnable -> Thread.ofPlatform().name(child.name() + "-ready").start(runnable))));
+            }
+        });
+        try {
+            CompletableFuture.allOf(starting.stream().map(Starting::ready).toArray(CompletableFuture[]::new))
+                    .get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the kept workers were not all ready within " + START_TIMEOUT.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the kept workers started", e);
+        }
+        starting.forEach(child -> keep(child.command(), child.ready().join()));
+    }
+
+    private ChildProcess spawn(WorkerCommand command) {
+        ChildProcess child = ChildProcess.spawn("kept-worker-" + nextSlot.getAndIncrement(), command, log);
+        started.add(child.process());
+        child.process().onExit().thenRun(() -> started.remove(child.process()));
+        return child;
+    }
+
+    private synchronized void keep(WorkerCommand command, ChildProcess child) {
+        if (closed || !child.process().isAlive()) {
+            stopLater(child);
+            return;
+        }
+        kinds.get(command).idle.push(child);
+    }
+
+    // ---------------------------------------------------------------- for the pools
+
+    /** A ready, idle child of this kind, now lent to the caller; null if none is idle. */
+    synchronized ChildProcess take(WorkerCommand command) {
+        Kind kind = kinds.get(command);
+        if (closed || kind == null) {
+            return null;
+        }
+        ChildProcess child;
+        while ((child = kind.idle.poll()) != null) {
+            if (child.process().isAlive()) { // one that died while idle is dropped (and replaced below)
+                kind.lent.add(child);
+                return child;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A pool gives back a child whose slot ended normally (idle, its last conversation over). A
+     * child the pool started itself is kept too: the reserve grows to what the calls need.
+     */
+    void giveBack(WorkerCommand command, ChildProcess child) {
+        synchronized (this) {
+            Kind kind = kinds.computeIfAbsent(command, c -> new Kind());
+            kind.lent.remove(child);
+            if (!closed && child.process().isAlive()) {
+                kind.idle.push(child);
+                kind.target = Math.max(kind.target, kind.idle.size() + kind.lent.size() + kind.starting);
+                return;
+            }
+        }
+        child.stop(); // the reserve is closed (or the child died): nobody keeps it
+    }
+
+    /** A pool stopped a lent child instead of giving it back: it is replaced in the background. */
+    void lost(WorkerCommand command, ChildProcess child) {
+        synchronized (this) {
+            Kind kind = kinds.get(command);
+            if (kind == null || !kind.lent.remove(child) || closed) {
+                return;
+            }
+            kind.starting++;
+            Thread replacement = Thread.ofPlatform().name("kept-worker-replacement").unstarted(() -> replace(command));
+            replacing.add(replacement);
+            replacement.start();
+        }
+    }
+
+    /** On a replacement's own thread: start one child of this kind and keep it when ready. */
+    private void replace(WorkerCommand command) {
+        ChildProcess child = null;
+        try {
+            child = spawn(command);
+            child.awaitReady();
+        } catch (RuntimeException e) {
+            log.accept("a kept worker could not be replaced (" + e.getMessage() + "); the next call starts its own");
+            if (child != null) {
+                child.kill();
+            }
+            child = null;
+        } finally {
+            synchronized (this) {
+                kinds.get(command).starting--;
+                replacing.remove(Thread.currentThread());
+            }
+        }
+        if (child != null) {
+            keep(command, child);
+        }
+    }
+
+    // ---------------------------------------------------------------- closing
+
+    /** Stops every idle child and waits until each is gone; lent ones are stopped when given back. Idempotent. */
+    @Override
+    public void close() {
+        List<ChildProcess> idle = new ArrayList<>();
+        List<Thread> stillStarting;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            kinds.values().forEach(kind -> {
+                idle.addAll(kind.idle);
+                kind.idle.clear();
+            });
+            stillStarting = List.copyOf(replacing);
+        }
+        OPEN.compareAndSet(this, null);
+        idle.forEach(ChildProcess::endInput); // all exit at once; stop() then only waits for each
+        idle.forEach(ChildProcess::stop);
+        for (Thread thread : stillStarting) {
+            try {
+                thread.join(START_TIMEOUT); // a replacement that gets ready now finds the reserve closed, and stops its child
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // close() runs inside the JVM's shutdown: the hook runs (or ran) anyway
+        }
+    }
+
+    private void stopLater(ChildProcess child) {
+        child.endInput();
+        Thread.ofPlatform().daemon().name("kept-worker-stop").start(child::stop);
+    }
+
+    private void killAll() {
+        started.forEach(Process::destroyForcibly);
+    }
+
+    /** How many idle children of each kind, for tests. */
+    synchronized int idle() {
+        return kinds.values().stream().mapToInt(kind -> kind.idle.size()).sum();
+    }
+}
