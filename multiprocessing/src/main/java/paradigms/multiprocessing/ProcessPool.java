@@ -387,9 +387,9 @@ final class ProcessPool implements AutoCloseable {
     }
 
     /**
-     * On a worker's thread, as its slot ends: a child that ended idle goes back to the reserve
-     * ({@code idle}), any other is stopped — and if it was borrowed, the reserve replaces it.
-     * Without a reserve, every child is stopped.
+     * On a worker's thread, as its slot ends (or drops a broken child): a borrowed child that
+     * ended {@code idle} goes back to the reserve; any other is stopped. Without a reserve,
+     * every child is stopped.
      */
     void release(ChildProcess child, boolean idle) {
         if (reserve == null) {

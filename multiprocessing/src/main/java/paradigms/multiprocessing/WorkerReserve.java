@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -41,23 +42,29 @@ import java.util.function.Consumer;
  * slot ended normally: idle, its last conversation finished (a {@code done} or {@code failed}
  * frame read, every {@code call} answered), so nothing of the last job is left in its pipes.
  * A child whose job was abandoned (the pool closed while it ran), killed (a deadline's
- * {@code closeNow}), crashed or out of step is stopped, never given back, and the reserve
- * starts a replacement in the background, as a long-lived pool replaces a lost worker. What a
+ * {@code closeNow}), crashed or out of step is stopped, never given back: the reserve holds
+ * one worker fewer from then on. What a
  * worker keeps from task to task ({@link WorkerResources}: a warmed-up HTTP stack, one JDBC
  * connection) changes no result; the parent's state of a job (the counter's value, a tally)
  * lives in the job, made anew by each call.
  *
  * <p><b>Kinds.</b> Computing and waiting workers run with different JVM flags
  * ({@link WorkerCommand}), so the reserve keeps them apart, by command. A pool that finds too
- * few idle workers of its kind starts the rest itself (their start-up is then in its call);
- * when it gives them back, the reserve keeps them too.
+ * few idle workers of its kind starts the rest itself, and stops them when it closes, as
+ * without a reserve: their start-up is in its call, and nothing it started outlives it.
+ *
+ * <p><b>Rejected: replacing lost workers in the background.</b> A long-lived pool would, but a
+ * process started between two calls looks, to whoever checks that a call left nothing behind
+ * (the main job's {@code deadline} case), exactly like a worker the call forgot. Opened with
+ * more workers than one call needs, the reserve lasts: the main job's quick mode kills a few
+ * per deadline run and never runs short.
  *
  * <p><b>Threads.</b> Any thread may take and give back; every field below is guarded by
  * {@code this}. At most one reserve is open in a JVM ({@link #current()}). A shutdown hook kills
  * every child the reserve started if the JVM exits while it is open.
  *
  * <p>States: {@code OPEN → CLOSED} on {@link #close()}: idle children are stopped at once, lent
- * ones when their pool gives them back, ones still starting when they are ready.
+ * ones when their pool gives them back.
  */
 final class WorkerReserve implements Paradigm.Started {
 
@@ -68,22 +75,18 @@ final class WorkerReserve implements Paradigm.Started {
     private static final class Kind {
         final ArrayDeque<ChildProcess> idle = new ArrayDeque<>();
         final Set<ChildProcess> lent = new HashSet<>();
-        int starting;
-        int target; // the most this reserve has held of this kind: lost workers are replaced up to it
     }
 
     private final Map<WorkerCommand, Kind> kinds = new HashMap<>(); // guarded by this
     private final Set<Process> started = ConcurrentHashMap.newKeySet(); // what the shutdown hook kills
-    private final List<Thread> replacing = new ArrayList<>();           // guarded by this
     private final Thread shutdownHook = new Thread(this::killAll, "worker-reserve-shutdown-hook");
     private final Consumer<String> log;
     private final AtomicInteger nextSlot = new AtomicInteger(1);
-    private final String description;
+    private volatile String description = "starting";
     private boolean closed; // guarded by this
 
-    private WorkerReserve(Consumer<String> log, String description) {
+    private WorkerReserve(Consumer<String> log) {
         this.log = log;
-        this.description = description;
     }
 
     /**
@@ -95,18 +98,22 @@ final class WorkerReserve implements Paradigm.Started {
     static WorkerReserve open(int computing, int waiting) {
         WorkerCommand computes = WorkerCommand.of(WorkerMain.class.getName());
         WorkerCommand waits = computes.withFlags(WorkerCommand.WAITING_FLAGS);
-        var reserve = new WorkerReserve(ProcessPool.STDERR,
-                computing + " computing and " + waiting + " waiting worker JVMs, ready");
+        var reserve = new WorkerReserve(ProcessPool.STDERR);
         if (!OPEN.compareAndSet(null, reserve)) {
             throw new IllegalStateException("a WorkerReserve is open already: close it first");
         }
         Runtime.getRuntime().addShutdownHook(reserve.shutdownHook);
+        long started = System.nanoTime();
         try {
             reserve.fill(Map.of(computes, computing, waits, waiting));
         } catch (RuntimeException e) {
             reserve.close();
             throw e;
         }
+        double millis = (System.nanoTime() - started) / 1e6;
+        int workers = computing + waiting;
+        reserve.description = String.format(Locale.ROOT, "%d worker JVMs (%d computing, %d waiting) started at once, all ready"
+                + " in %.0f ms: %.0f ms of wall time per worker", workers, computing, waiting, millis, millis / Math.max(1, workers));
         return reserve;
     }
 
@@ -115,7 +122,7 @@ final class WorkerReserve implements Paradigm.Started {
         return OPEN.get();
     }
 
-    /** What it started, for the main job's start-up figure, e.g. "2 computing and 32 waiting worker JVMs, ready". */
+    /** What it started and how long that took, measured by {@link #open}: the main job prints it beside its start-up figure. */
     @Override
     public String description() {
         return description;
@@ -130,7 +137,7 @@ final class WorkerReserve implements Paradigm.Started {
         List<Starting> starting = new ArrayList<>();
         counts.forEach((command, count) -> {
             synchronized (this) {
-                kinds.computeIfAbsent(command, c -> new Kind()).target += count;
+                kinds.computeIfAbsent(command, c -> new Kind());
             }
             for (int i = 0; i < count; i++) {
                 ChildProcess child = spawn(command); // every child starts now; they get ready in parallel
@@ -179,7 +186,7 @@ final class WorkerReserve implements Paradigm.Started {
         }
         ChildProcess child;
         while ((child = kind.idle.poll()) != null) {
-            if (child.process().isAlive()) { // one that died while idle is dropped (and replaced below)
+            if (child.process().isAlive()) { // one that died while idle is dropped
                 kind.lent.add(child);
                 return child;
             }
@@ -188,56 +195,25 @@ final class WorkerReserve implements Paradigm.Started {
     }
 
     /**
-     * A pool gives back a child whose slot ended normally (idle, its last conversation over). A
-     * child the pool started itself is kept too: the reserve grows to what the calls need.
+     * A pool gives back a child whose slot ended normally (idle, its last conversation over).
+     * Only a child lent by this reserve is kept; any other is stopped, as its pool would.
      */
     void giveBack(WorkerCommand command, ChildProcess child) {
         synchronized (this) {
-            Kind kind = kinds.computeIfAbsent(command, c -> new Kind());
-            kind.lent.remove(child);
-            if (!closed && child.process().isAlive()) {
-                kind.idle.push(child);
-                kind.target = Math.max(kind.target, kind.idle.size() + kind.lent.size() + kind.starting);
-                return;
-            }
-        }
-        child.stop(); // the reserve is closed (or the child died): nobody keeps it
-    }
-
-    /** A pool stopped a lent child instead of giving it back: it is replaced in the background. */
-    void lost(WorkerCommand command, ChildProcess child) {
-        synchronized (this) {
             Kind kind = kinds.get(command);
-            if (kind == null || !kind.lent.remove(child) || closed) {
+            if (kind != null && kind.lent.remove(child) && !closed && child.process().isAlive()) {
+                kind.idle.push(child);
                 return;
             }
-            kind.starting++;
-            Thread replacement = Thread.ofPlatform().name("kept-worker-replacement").unstarted(() -> replace(command));
-            replacing.add(replacement);
-            replacement.start();
         }
+        child.stop(); // not ours, or the reserve is closed, or the child died: nobody keeps it
     }
 
-    /** On a replacement's own thread: start one child of this kind and keep it when ready. */
-    private void replace(WorkerCommand command) {
-        ChildProcess child = null;
-        try {
-            child = spawn(command);
-            child.awaitReady();
-        } catch (RuntimeException e) {
-            log.accept("a kept worker could not be replaced (" + e.getMessage() + "); the next call starts its own");
-            if (child != null) {
-                child.kill();
-            }
-            child = null;
-        } finally {
-            synchronized (this) {
-                kinds.get(command).starting--;
-                replacing.remove(Thread.currentThread());
-            }
-        }
-        if (child != null) {
-            keep(command, child);
+    /** A pool stopped a lent child instead of giving it back (abandoned, killed, crashed): it is no longer ours. */
+    synchronized void lost(WorkerCommand command, ChildProcess child) {
+        Kind kind = kinds.get(command);
+        if (kind != null) {
+            kind.lent.remove(child);
         }
     }
 
@@ -247,7 +223,6 @@ final class WorkerReserve implements Paradigm.Started {
     @Override
     public void close() {
         List<ChildProcess> idle = new ArrayList<>();
-        List<Thread> stillStarting;
         synchronized (this) {
             if (closed) {
                 return;
@@ -257,19 +232,10 @@ final class WorkerReserve implements Paradigm.Started {
                 idle.addAll(kind.idle);
                 kind.idle.clear();
             });
-            stillStarting = List.copyOf(replacing);
         }
         OPEN.compareAndSet(this, null);
         idle.forEach(ChildProcess::endInput); // all exit at once; stop() then only waits for each
         idle.forEach(ChildProcess::stop);
-        for (Thread thread : stillStarting) {
-            try {
-                thread.join(START_TIMEOUT); // a replacement that gets ready now finds the reserve closed, and stops its child
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException shuttingDown) {
