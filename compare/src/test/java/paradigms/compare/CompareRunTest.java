@@ -48,8 +48,8 @@ class CompareRunTest {
         assertEquals(1, download.get("serverMaxInFlight").asInt(), "the baseline has one request out at a time");
         assertEquals(1.0, download.get("speedupOverBaseline").asDouble(), 1e-9);
 
-        // The seed's table: the download row has figures, the others say why not.
-        for (JsonNode row : results.get("seedTable").get("rows")) {
+        // The comparison table: the download row has figures, the others say why not.
+        for (JsonNode row : results.get("comparisonTable").get("rows")) {
             JsonNode cell = row.get("cells").get(0);
             String question = row.get("question").asText();
             if (question.equals("optimizes waiting") || question.equals("GIL interference")) {
@@ -60,8 +60,8 @@ class CompareRunTest {
         }
 
         String report = Files.readString(out.resolve("report.md"));
-        assertTrue(report.contains("## The seed's table, measured for Java"), report);
-        assertTrue(report.contains("Regenerate: `./mvnw -q -pl compare -am package exec:java -DskipTests -Dchapter.demo.skip=true -Dexec.args=\"--paradigms sequential"
+        assertTrue(report.contains("## The comparison table, measured for Java"), report);
+        assertTrue(report.contains("Regenerate: `./mvnw -q -pl compare -am package exec:java@compare -DskipTests -Dexec.args=\"--paradigms sequential"
                 + " --exercises download --latency 5 --out " + out + "\"`"), "the command that made it, without --no-progress");
         List<String> downloadRow = tableRow(report, "| sequential | ok |");
         assertEquals(12, downloadRow.size(), downloadRow.toString());
@@ -75,7 +75,7 @@ class CompareRunTest {
                 () -> assertPng(out.resolve("timelines/download-in-flight.png")),
                 () -> assertTrue(Json.FILE.readTree(out.resolve("traces/sequential-download.json").toFile())
                         .get("traceEvents").size() >= 24, "a Perfetto trace with the 24 requests"));
-        assertTrue(run.out().contains("optimizes waiting"), "the terminal shows the seed's table:\n" + run.out());
+        assertTrue(run.out().contains("optimizes waiting"), "the terminal shows the comparison table:\n" + run.out());
     }
 
     @Test
@@ -93,7 +93,7 @@ class CompareRunTest {
         assertTrue(squares.get("parallelSpans").asBoolean(), "two sums ran at the same moment: " + squares);
 
         List<String> questions = new ArrayList<>();
-        for (JsonNode row : results.get("seedTable").get("rows")) {
+        for (JsonNode row : results.get("comparisonTable").get("rows")) {
             questions.add(row.get("question").asText());
             for (JsonNode cell : row.get("cells")) {
                 if (List.of("blocking library calls", "scalability").contains(row.get("question").asText())) {
@@ -154,7 +154,7 @@ class CompareRunTest {
         List<String> notes = new ArrayList<>();
         results.get("notes").forEach(note -> notes.add(note.asText()));
         assertTrue(notes.contains("blocking: skipped, Docker switched off (-Dparadigms.docker=off)"), notes.toString());
-        assertTrue(run.out().contains("blocking library calls"), "the seed's table still has the row:\n" + run.out());
+        assertTrue(run.out().contains("blocking library calls"), "the comparison table still has the row:\n" + run.out());
     }
 
     static JsonNode caseOf(JsonNode results, String paradigm, String caseId) {
