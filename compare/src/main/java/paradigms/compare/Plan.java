@@ -11,7 +11,7 @@ import java.util.Set;
  * <p>Quick mode is sized so that the sequential baseline plus six paradigms fit in two
  * minutes on 2 cores (about 105 s, PostgreSQL's start and 14 child JVMs included); the slowest parts are the baseline itself
  * (its download alone is N × latency), 10,000 platform threads in {@code waiters}, and
- * multiprocessing's pool start-ups (each call starts its own pool). Full mode repeats more,
+ * multiprocessing's worker JVMs, started once per child JVM (its start-up). Full mode repeats more,
  * uses larger inputs, and adds the course's headlines: 1,000,000 requests with at most 1,000 in flight, and up to 1,000,000 waiting tasks.
  *
  * <p>The order is the order of the cases in every child JVM and in every table; {@code waiters}
