@@ -43,7 +43,9 @@ record Plan(Mode mode, Duration latency, List<Workload> workloads, String childM
         var measured = new Repeats(1, 3, Duration.ofSeconds(1), Duration.ofSeconds(60));
         return new Plan(Mode.QUICK, latency, List.of(
                 new DownloadWorkload("download", 24, 8, 2_048, latency, measured, true, false),
-                new SquaresWorkload(new Repeats(2, 5, Duration.ofSeconds(2), Duration.ofSeconds(60))),
+                // Six warm-ups: multiprocessing's workers each have a JIT of their own to warm, and each
+                // sees only its share of the sums; with two, the kept workers still ran half-compiled code.
+                new SquaresWorkload(new Repeats(6, 5, Duration.ofSeconds(2), Duration.ofSeconds(60))),
                 // Sleeps, not JIT-sensitive code, and the sequential one alone takes 4.3 s: one run.
                 new ExhibitionWorkload(Duration.ofNanos(100_000), new Repeats(0, 1, Duration.ZERO, Duration.ofSeconds(60))),
                 new CrawlWorkload(SITE_SEED, 30, Duration.ofMillis(100), 8, latency, measured),
@@ -72,7 +74,7 @@ record Plan(Mode mode, Duration latency, List<Workload> workloads, String childM
         return new Plan(Mode.FULL, latency, List.of(
                 new DownloadWorkload("download", 200, 20, 2_048, latency, measured, true, false),
                 new DownloadWorkload("download-million", 1_000_000, 1_000, 256, latency, million, false, true),
-                new SquaresWorkload(new Repeats(3, 10, Duration.ofSeconds(10), Duration.ofSeconds(120))),
+                new SquaresWorkload(new Repeats(10, 10, Duration.ofSeconds(10), Duration.ofSeconds(120))),
                 new ExhibitionWorkload(Duration.ofNanos(100_000), new Repeats(1, 3, Duration.ofSeconds(30), Duration.ofSeconds(120))),
                 new CrawlWorkload(SITE_SEED, 150, Duration.ofMillis(100), 10, latency, measured),
                 new BlockingWorkload(16, Duration.ofMillis(300), 4, Duration.ofMillis(10), measured),

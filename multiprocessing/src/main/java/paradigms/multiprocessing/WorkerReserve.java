@@ -161,8 +161,19 @@ final class WorkerReserve implements Paradigm.Started {
         starting.forEach(child -> keep(child.command(), child.ready().join()));
     }
 
+    /**
+     * A kept worker keeps no HTTP connection open from one task to the next: its JDK client's
+     * keep-alive cache is off. Without a reserve a worker's connections die with it at the end of
+     * the call; a kept worker lives on, and an idle one holding a socket to a server would be,
+     * in that server's eyes, something the last call left behind (the {@code deadline}
+     * contract's "nothing left"). A loopback connect per request is what that costs.
+     */
+    static final String NO_KEPT_CONNECTIONS = "-Dhttp.keepAlive=false";
+
     private ChildProcess spawn(WorkerCommand command) {
-        ChildProcess child = ChildProcess.spawn("kept-worker-" + nextSlot.getAndIncrement(), command, log);
+        List<String> flags = new ArrayList<>(command.jvmFlags());
+        flags.add(NO_KEPT_CONNECTIONS);
+        ChildProcess child = ChildProcess.spawn("kept-worker-" + nextSlot.getAndIncrement(), command.withFlags(flags), log);
         started.add(child.process());
         child.process().onExit().thenRun(() -> started.remove(child.process()));
         return child;
