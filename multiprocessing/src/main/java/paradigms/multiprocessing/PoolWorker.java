@@ -201,9 +201,7 @@ final class PoolWorker {
                 state = State.IDLE;
                 return;
             } catch (PoolException.WorkerDied died) {
-                ChildProcess dead = child;
                 child = null;
-                pool.release(dead, false); // reaped already; a borrowed one is replaced in its reserve
                 if (stopping) {
                     submission.fail(new PoolException.Closed(died.worker(), submission.label()));
                     return;

@@ -59,8 +59,8 @@ import java.util.function.Consumer;
  * more workers than one call needs, the reserve lasts: the main job's quick mode kills a few
  * per deadline run and never runs short.
  *
- * <p><b>Threads.</b> Any thread may take and give back; every field below is guarded by
- * {@code this}. At most one reserve is open in a JVM ({@link #current()}). A shutdown hook kills
+ * <p><b>Threads.</b> Any thread may take and give back; the kinds and {@code closed} are guarded
+ * by {@code this}. At most one reserve is open in a JVM ({@link #current()}). A shutdown hook kills
  * every child the reserve started if the JVM exits while it is open.
  *
  * <p>States: {@code OPEN → CLOSED} on {@link #close()}: idle children are stopped at once, lent
@@ -71,7 +71,7 @@ final class WorkerReserve implements Paradigm.Started {
     private static final AtomicReference<WorkerReserve> OPEN = new AtomicReference<>();
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
-    /** One kind of worker (one command): who is idle, who is out, and how many to keep. */
+    /** One kind of worker (one command): who is idle, who is lent out. */
     private static final class Kind {
         final ArrayDeque<ChildProcess> idle = new ArrayDeque<>();
         final Set<ChildProcess> lent = new HashSet<>();
@@ -107,6 +107,7 @@ final class WorkerReserve implements Paradigm.Started {
         try {
             reserve.fill(Map.of(computes, computing, waits, waiting));
         } catch (RuntimeException e) {
+            reserve.killAll(); // the ones that did get ready, and the ones still starting
             reserve.close();
             throw e;
         }
