@@ -261,8 +261,10 @@ final class PoolWorker {
         String running = " while running " + submission.label();
         this.running = submission;
         try {
-            current.send(submission.taskFrame(), running);
+            // Before the write, not after: the worker may start the task (a wait's clock) the moment the
+            // frame is in its pipe, while this thread is still descheduled on a busy machine.
             submission.sent();
+            current.send(submission.taskFrame(), running);
             Frame reply = current.receive(running);
             while (reply.type().equals(Frame.CALL)) {
                 current.send(answer(submission, reply, current), running);
