@@ -87,11 +87,14 @@ final class CaseRunner {
                 kept.spans(), workload.traced() ? anyParallel(kept.spans()) : null, kept.masterMoves());
     }
 
-    /** @param keptCpu the CPU of child processes alive after the run (kept workers), which {@code Meter} cannot see */
+    /**
+     * @param keptCpu the CPU that kept child processes (multiprocessing's workers) spent during the run, which
+     *                {@code Meter} cannot see, less what those it reaped had spent before it ({@link LiveChildrenCpu})
+     */
     private static RunFigures figures(Workload workload, Measurement m, Duration keptCpu, Messages.ServerCounters counters,
                                       Outcome outcome) {
         boolean server = workload.usesServer();
-        return new RunFigures(m.wall().toNanos() / 1e6, m.totalCpu().plus(keptCpu).toNanos() / 1e6, m.peakThreads(), m.peakHeapBytes(),
+        return new RunFigures(m.wall().toNanos() / 1e6, Math.max(0, m.totalCpu().plus(keptCpu).toNanos() / 1e6), m.peakThreads(), m.peakHeapBytes(),
                 outcome.units(),
                 server ? counters.maxInFlight() : null, server ? counters.requests() : null,
                 outcome.heartbeatGapMillis(), outcome.exhibitionHours(), outcome.waiters(), outcome.counter(), outcome.deadline());

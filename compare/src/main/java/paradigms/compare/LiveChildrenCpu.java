@@ -13,9 +13,10 @@ import java.util.stream.Collectors;
  *
  * <p>A snapshot per child (pid → CPU so far, from {@link ProcessHandle.Info#totalCpuDuration()},
  * {@code /proc/PID/stat} on Linux, in clock ticks); the run's share is the difference, summed
- * over the children alive at the end. A child that ended during the run is left to the reaped
- * count, which has all of its CPU — before the run too: for a kept worker killed by a run
- * (a deadline's cancellation), its start-up is counted in that run.
+ * over the children alive at the end. A child that ended during the run is in the reaped count
+ * with all of its CPU, before the run too (a kept worker killed by a deadline's cancellation:
+ * its start-up and every earlier task); what it had spent before is taken off here, so that
+ * the sum of both counts is the run's own.
  */
 final class LiveChildrenCpu {
 
@@ -29,13 +30,23 @@ final class LiveChildrenCpu {
         return new LiveChildrenCpu(now());
     }
 
-    /** The CPU the children alive now spent since {@link #start()} (all of it for one started since). */
+    /**
+     * The CPU the children alive now spent since {@link #start()} (all of it for one started
+     * since), less what the children that have ended since had spent before it: a correction to
+     * the reaped count, so it may be negative.
+     */
     Duration spentSince() {
+        Map<Long, Duration> after = now();
         Duration spent = Duration.ZERO;
-        for (var child : now().entrySet()) {
+        for (var child : after.entrySet()) {
             spent = spent.plus(child.getValue().minus(before.getOrDefault(child.getKey(), Duration.ZERO)));
         }
-        return spent.isNegative() ? Duration.ZERO : spent;
+        for (var child : before.entrySet()) {
+            if (!after.containsKey(child.getKey())) {
+                spent = spent.minus(child.getValue()); // ended during the run: the reaped count has this part already
+            }
+        }
+        return spent;
     }
 
     private static Map<Long, Duration> now() {
