@@ -22,7 +22,8 @@ import java.util.Set;
  *
  * <p>A {@code Paradigm} is a stateless factory. Each exercise call creates the resources it
  * needs (executors, event loops, child processes, connections) and closes them before it
- * returns, so nothing outlives a call.
+ * returns, so nothing outlives a call — unless the caller has started the paradigm's
+ * long-lived resources first ({@link #startResources()}), as a real program keeps a pool.
  */
 public interface Paradigm {
 
@@ -47,4 +48,36 @@ public interface Paradigm {
     CounterExercise counter();
 
     DeadlineExercise deadline();
+
+    /**
+     * Starts what this paradigm keeps between calls in a real program — e.g. a pool of worker
+     * processes — and returns the handle that stops it. While the handle is open, exercise
+     * calls (from any thread) use those resources instead of starting their own, so a call
+     * costs what it costs in a program that keeps them; closed, every call starts and stops
+     * its own again. Results are the same either way: nothing one call leaves in a kept
+     * resource may change the next call's result.
+     *
+     * <p>The default starts nothing: a paradigm whose per-call set-up is small (a thread, an
+     * event loop) keeps it inside each call. At most one handle per paradigm is open at a time.
+     *
+     * @return the handle; closing it stops every resource it started and is idempotent
+     */
+    default Started startResources() {
+        return Started.NOTHING;
+    }
+
+    /** What {@link #startResources()} started; {@link #close()} stops it and throws nothing checked. */
+    interface Started extends AutoCloseable {
+
+        /** The handle of a paradigm that keeps nothing between calls. */
+        Started NOTHING = () -> { };
+
+        /** What was started, in a few words, e.g. "2 computing and 32 waiting worker JVMs, ready". */
+        default String description() {
+            return "nothing to start";
+        }
+
+        @Override
+        void close();
+    }
 }

@@ -69,10 +69,12 @@ final class CaseRunner {
             Trace trace = workload.traced() ? Trace.recording() : Trace.off();
             prepared.beforeRun();
             parent.beforeRun(workload.id(), "measured", runs.size(), workload.exercise() == Exercise.DOWNLOAD && workload.traced());
+            var kept = LiveChildrenCpu.start(); // outside the wall time: reading /proc costs a little per child
             Meter.Measured<R> measured = Meter.measure(() -> prepared.run(trace));
+            Duration keptCpu = kept.spentSince();
             Messages.ServerCounters counters = parent.afterRun(workload.id());
             Outcome outcome = prepared.check(measured.value(), counters);
-            runs.add(new Done(figures(workload, measured.measurement(), counters, outcome),
+            runs.add(new Done(figures(workload, measured.measurement(), keptCpu, counters, outcome),
                     trace.spans(), outcome.masterMoves(), outcome.problem()));
             spent = spent.plus(measured.measurement().wall());
         }
@@ -85,9 +87,14 @@ final class CaseRunner {
                 kept.spans(), workload.traced() ? anyParallel(kept.spans()) : null, kept.masterMoves());
     }
 
-    private static RunFigures figures(Workload workload, Measurement m, Messages.ServerCounters counters, Outcome outcome) {
+    /**
+     * @param keptCpu the CPU that kept child processes (multiprocessing's workers) spent during the run, which
+     *                {@code Meter} cannot see, less what those it reaped had spent before it ({@link LiveChildrenCpu})
+     */
+    private static RunFigures figures(Workload workload, Measurement m, Duration keptCpu, Messages.ServerCounters counters,
+                                      Outcome outcome) {
         boolean server = workload.usesServer();
-        return new RunFigures(m.wall().toNanos() / 1e6, m.totalCpu().toNanos() / 1e6, m.peakThreads(), m.peakHeapBytes(),
+        return new RunFigures(m.wall().toNanos() / 1e6, Math.max(0, m.totalCpu().plus(keptCpu).toNanos() / 1e6), m.peakThreads(), m.peakHeapBytes(),
                 outcome.units(),
                 server ? counters.maxInFlight() : null, server ? counters.requests() : null,
                 outcome.heartbeatGapMillis(), outcome.exhibitionHours(), outcome.waiters(), outcome.counter(), outcome.deadline());

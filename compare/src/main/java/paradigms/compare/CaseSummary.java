@@ -47,7 +47,7 @@ record CaseSummary(String paradigm, String caseId, String exercise, String input
     }
 
     /**
-     * The seed's scalability row, for one paradigm.
+     * The comparison table's scalability row, for one paradigm.
      *
      * @param tasks             N: min(the paradigm's capacity, the mode's most)
      * @param waitMillis        D: each task's wait

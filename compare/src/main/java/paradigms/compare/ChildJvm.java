@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -54,6 +55,7 @@ final class ChildJvm implements AutoCloseable {
     private final Path logs;
     private final Progress progress;
     private final List<String> warnings;
+    private final Map<String, Startup> startups = new LinkedHashMap<>(); // the first per paradigm
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().name("child-watchdog").daemon().unstarted(r));
 
@@ -76,6 +78,14 @@ final class ChildJvm implements AutoCloseable {
             }
         }
         return collected;
+    }
+
+    /**
+     * Each paradigm's start-up, as its first child JVM measured it (a JVM of its own for
+     * {@code waiters}, or one restarted after a crash, starts them again; only the first counts).
+     */
+    List<Startup> startups() {
+        return List.copyOf(startups.values());
     }
 
     /** The cases in order, cut into one child JVM's worth each: a run of ordinary cases, or one that wants its own. */
@@ -127,6 +137,7 @@ final class ChildJvm implements AutoCloseable {
                     continue;
                 }
                 switch (event.type()) {
+                    case "started" -> startups.putIfAbsent(paradigm, event.startup());
                     case "run" -> {
                         server.resetCounters();
                         measuredIndex = "measured".equals(event.kind()) ? event.index() : -1;

@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
 /**
  * The main job: every exercise under every paradigm on the class path, side by side.
  *
- * <p>Run it with {@code ./mvnw -q -pl compare -am package exec:java -DskipTests -Dchapter.demo.skip=true}, options with
+ * <p>Run it with {@code ./mvnw -q -pl compare -am package exec:java@compare -DskipTests}, options with
  * {@code -Dexec.args="--exercises download,squares --paradigms threading"}.
  *
  * <p>Paradigms are found only through {@link Paradigms#all()} (a {@code ServiceLoader}): a
@@ -97,10 +97,7 @@ public final class Compare implements Callable<Integer> {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
-        // Without Docker, Testcontainers logs every strategy it tried; compare says it in one line instead.
-        if (System.getProperty("org.slf4j.simpleLogger.log.org.testcontainers.dockerclient") == null) {
-            System.setProperty("org.slf4j.simpleLogger.log.org.testcontainers.dockerclient", "off");
-        }
+        quietDocker();
         var commandLine = new CommandLine(new Compare(stdout, stderr));
         commandLine.setOut(new PrintWriter(stdout, true));
         commandLine.setErr(new PrintWriter(stderr, true));
@@ -113,6 +110,23 @@ public final class Compare implements Callable<Integer> {
             return 1;
         });
         return commandLine.execute(args);
+    }
+
+    /**
+     * Testcontainers and its docker-java log every Docker strategy they tried, every failed pull
+     * and every callback error, stack traces included (SLF4J; slf4j-simple here, configured by
+     * system properties read when each logger is made). For what compare expects — no Docker, no
+     * image, no registry — it says what happened and what to do in one line instead
+     * ({@link CompareRun}), so their loggers are off. To see them anyway:
+     * {@code -Dorg.slf4j.simpleLogger.log.org.testcontainers=info} (and {@code .com.github.dockerjava}, {@code .tc}).
+     */
+    static void quietDocker() {
+        for (String logger : List.of("org.testcontainers", "com.github.dockerjava", "tc")) {
+            String property = "org.slf4j.simpleLogger.log." + logger;
+            if (System.getProperty(property) == null) {
+                System.setProperty(property, "off");
+            }
+        }
     }
 
     @Override

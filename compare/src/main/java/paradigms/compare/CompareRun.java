@@ -1,6 +1,12 @@
 package paradigms.compare;
 
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.dockerclient.DockerClientProviderStrategy;
+import org.testcontainers.dockerclient.TransportConfig;
+import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.TestcontainersConfiguration;
 import paradigms.common.Claim;
 import paradigms.common.blocking.Database;
 import paradigms.common.db.PostgresFixture;
@@ -16,6 +22,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -57,6 +64,7 @@ final class CompareRun {
         PostgresFixture postgres = cases.stream().anyMatch(w -> w instanceof BlockingWorkload) ? startPostgres(notes) : null;
         Database database = postgres == null ? null : postgres.database();
         List<ChildJvm.Collected> collected = new ArrayList<>();
+        List<Startup> startups = new ArrayList<>();
         try (var server = LocalWebServer.builder().latency(options.latency()).site(plan.crawl().site()).start();
              var progress = progress(cases);
              var children = new ChildJvm(plan, server, database, logs, progress, notes)) {
@@ -81,6 +89,7 @@ final class CompareRun {
                             .findFirst().ifPresent(collected::add);
                 }
             }
+            startups.addAll(children.startups());
         } finally {
             if (postgres != null) {
                 postgres.close();
@@ -98,7 +107,7 @@ final class CompareRun {
                 options.exercises().stream().sorted().map(Exercise::cliName).toList(),
                 options.paradigms().stream().map(ParadigmInfo::name).toList());
         var results = new Results(machine, settings, options.paradigms(), cases.stream().map(Results.CaseInfo::of).toList(),
-                summaries, SeedTable.build(options.paradigms(), summaries, options.exercises(), plan, cores),
+                summaries, startups, ComparisonTable.build(options.paradigms(), summaries, startups, options.exercises(), plan, cores),
                 Headline.of(summaries, plan), notes);
         var report = new Report(results, collected, plan, options.out());
         report.writeFiles();
@@ -119,37 +128,81 @@ final class CompareRun {
         return null;
     }
 
-    /** Starts PostgreSQL, or says in one line why the blocking exercise is skipped. */
+    /** Starts PostgreSQL, or says in one line why the blocking exercise is skipped and what to do. */
     private PostgresFixture startPostgres(List<String> notes) {
-        var unavailable = PostgresFixture.whyUnavailable();
+        var unavailable = whyNoDatabase();
         if (unavailable.isPresent()) {
-            String line = "blocking: skipped, " + unavailable.get();
-            err.println(line);
-            notes.add(line);
-            return null;
+            return skipBlocking(notes, unavailable.get());
         }
         String image = PostgresFixture.image();
-        if (!isLocal(image)) {
-            err.println("the PostgreSQL image " + image + " is not on this machine: Testcontainers pulls it first. Without a"
-                    + " container registry: bash .ci/build-images; export PARADIGMS_POSTGRES_IMAGE=paradigms/postgres:15-local");
-        }
         err.println("starting PostgreSQL (" + image + ") for the blocking exercise …");
         try {
             return PostgresFixture.start();
         } catch (RuntimeException e) {
-            String line = "blocking: skipped, PostgreSQL did not start: " + CaseRunner.describe(e);
-            err.println(line);
-            notes.add(line);
-            return null;
+            return skipBlocking(notes, "PostgreSQL did not start: " + CaseRunner.describe(e));
         }
     }
 
-    /** Whether Docker has the image already; pulling one can take minutes, or fail after minutes without a registry. */
-    private static boolean isLocal(String image) {
+    private PostgresFixture skipBlocking(List<String> notes, String why) {
+        String line = "blocking: skipped — " + why;
+        err.println(line);
+        notes.add(line);
+        return null;
+    }
+
+    /**
+     * Why PostgreSQL cannot start here, in one line that says what to do; empty when it can.
+     * Checked before Testcontainers is asked for anything that starts a container: every image it
+     * needs must be on this machine already, because an image that is not makes it try to pull
+     * it — for minutes, and in vain without a registry. Besides PostgreSQL's own image,
+     * Testcontainers needs its clean-up container (Ryuk) unless that is disabled — even asking
+     * it whether Docker is available starts one — and, inside a container (a {@code /.dockerenv}
+     * file) without a host override, a small image to find the host. So the images are checked
+     * with a bare docker-java client first, and Testcontainers' own check comes last.
+     */
+    static Optional<String> whyNoDatabase() {
+        if ("off".equalsIgnoreCase(System.getProperty(PostgresFixture.DOCKER_PROPERTY, "").strip())) {
+            return Optional.of("Docker switched off (-D" + PostgresFixture.DOCKER_PROPERTY + "=off)");
+        }
+        TransportConfig docker;
         try {
-            DockerClientFactory.instance().client().inspectImageCmd(image).exec();
+            docker = DockerClientFactory.instance().getTransportConfig(); // finds an engine that answers; starts nothing
+        } catch (RuntimeException noEngine) {
+            return Optional.of("no Docker engine answers (start dockerd, or see the README: \"A database for the blocking exercise\")");
+        }
+        var testcontainers = TestcontainersConfiguration.getInstance();
+        String image = PostgresFixture.image();
+        // Ryuk's tag is Testcontainers' own choice, not published: any local tag of its repository is taken as enough.
+        String ryuk = DockerImageName.parse(testcontainers.getRyukImage()).getUnversionedPart();
+        String tiny = testcontainers.getTinyImage();
+        try (DockerClient client = DockerClientProviderStrategy.getClientForConfig(docker)) {
+            if (!isLocal(client, image)) {
+                return Optional.of("the image " + image + " is not on this machine, and compare does not pull it (docker pull "
+                        + image + "; without a registry: bash .ci/build-images, then export " + PostgresFixture.IMAGE_ENV
+                        + "=paradigms/postgres:15-local)");
+            }
+            if (!Boolean.parseBoolean(testcontainers.getEnvVarOrProperty("ryuk.disabled", "false"))
+                    && client.listImagesCmd().withReferenceFilter(ryuk).exec().isEmpty()) {
+                return Optional.of("Testcontainers' clean-up image " + ryuk + " is not on this machine, and compare does not pull it"
+                        + " (export TESTCONTAINERS_RYUK_DISABLED=true)");
+            }
+            if (Files.exists(Path.of("/.dockerenv")) && testcontainers.getEnvVarOrProperty("host.override", null) == null
+                    && !isLocal(client, tiny)) {
+                return Optional.of("inside a container, Testcontainers needs the image " + tiny + " to find the host, and it is not"
+                        + " on this machine (export TESTCONTAINERS_HOST_OVERRIDE=localhost)");
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.of("Docker is not usable here: " + CaseRunner.describe(e));
+        }
+        return PostgresFixture.whyUnavailable(); // safe now: every image it may start is local
+    }
+
+    /** Whether Docker has the image already. */
+    private static boolean isLocal(DockerClient client, String image) {
+        try {
+            client.inspectImageCmd(image).exec();
             return true;
-        } catch (RuntimeException notThere) {
+        } catch (NotFoundException notThere) {
             return false;
         }
     }

@@ -18,7 +18,7 @@ import java.util.Optional;
 /**
  * {@code download}: fetch {@code count} URLs of {@code bodySize} bytes with at most
  * {@code maxInFlight} in flight, against a server that waits {@code latency} before each answer.
- * The same class makes the seed's headline ({@code download-million}).
+ * The same class makes the course's headline from pawelmhm's "Making 1 million requests with python-aiohttp" ({@code download-million}).
  */
 record DownloadWorkload(String id, int count, int maxInFlight, int bodySize, Duration latency,
                         Repeats repeats, boolean traced, boolean needsConcurrentWaiting) implements Workload {

@@ -14,13 +14,13 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * {@code exhibition}: the seed's simultaneous chess exhibition (24 boards, master 5 s, opponent
+ * {@code exhibition}: the talk's simultaneous chess exhibition (24 boards, master 5 s, opponent
  * 55 s, 30 move pairs) on a clock where one exhibition second lasts {@code secondLasts}.
  */
 record ExhibitionWorkload(Duration secondLasts, Repeats repeats) implements Workload {
 
     ExhibitionRequest request() {
-        return ExhibitionRequest.seed(secondLasts);
+        return ExhibitionRequest.pyConExhibition(secondLasts);
     }
 
     @Override

@@ -9,6 +9,8 @@ import java.util.List;
  *
  * <pre>
  * parent → child  Assignment                  (first line of the child's stdin)
+ * child  → parent Event "started"             the paradigm's long-lived resources are started (or failed
+ *                                             to start), with the time it took: before any case
  * child  → parent Event "run"                 before each run; the parent resets the server's counters
  * parent → child  "go"
  * child  → parent Event "ran"                 after the run
@@ -36,23 +38,28 @@ final class Messages {
      * @param kind   for "run": "warm-up" or "measured"
      * @param sample for "run": whether the parent should sample the server's in-flight count (a traced run)
      * @param result for "case"
+     * @param startup for "started"
      */
-    record Event(String type, String caseId, String kind, int index, boolean sample, CaseResult result) {
+    record Event(String type, String caseId, String kind, int index, boolean sample, CaseResult result, Startup startup) {
+
+        static Event started(Startup startup) {
+            return new Event("started", null, null, 0, false, null, startup);
+        }
 
         static Event run(String caseId, String kind, int index, boolean sample) {
-            return new Event("run", caseId, kind, index, sample, null);
+            return new Event("run", caseId, kind, index, sample, null, null);
         }
 
         static Event ran(String caseId) {
-            return new Event("ran", caseId, null, 0, false, null);
+            return new Event("ran", caseId, null, 0, false, null, null);
         }
 
         static Event caseDone(CaseResult result) {
-            return new Event("case", result.caseId(), null, 0, false, result);
+            return new Event("case", result.caseId(), null, 0, false, result, null);
         }
 
         static Event bye() {
-            return new Event("bye", null, null, 0, false, null);
+            return new Event("bye", null, null, 0, false, null, null);
         }
     }
 

@@ -6,7 +6,7 @@ import java.util.Locale;
 enum Mode {
     /** The default: fewer repeats, smaller inputs; every paradigm in a few minutes on 2 cores. */
     QUICK,
-    /** More repeats, larger inputs, and the seed's headlines: 1,000,000 requests (1,000 in flight), up to 1,000,000 waiting tasks. */
+    /** More repeats, larger inputs, and the course's headlines: 1,000,000 requests (1,000 in flight), up to 1,000,000 waiting tasks. */
     FULL;
 
     String cliName() {

@@ -10,15 +10,15 @@ import java.util.Map;
 /**
  * A paradigm found on the class path, as the report shows it.
  *
- * @param seedColumn which column of the seed's table it stands for ("platform threads", …)
+ * @param column which column of the comparison table it stands for ("platform threads", …)
  */
-record ParadigmInfo(String name, List<Claim> claims, String seedColumn) {
+record ParadigmInfo(String name, List<Claim> claims, String column) {
 
     /** The course's reading order; paradigms it does not know come after, by name. */
     static final List<String> READING_ORDER = List.of(
             "sequential", "threading", "multiprocessing", "callbacks", "generators", "async-await", "greenlets");
 
-    private static final Map<String, String> SEED_COLUMNS = Map.of(
+    private static final Map<String, String> COLUMNS = Map.of(
             "sequential", "the baseline",
             "threading", "platform threads",
             "multiprocessing", "processes",
@@ -33,7 +33,7 @@ record ParadigmInfo(String name, List<Claim> claims, String seedColumn) {
 
     static ParadigmInfo of(Paradigm paradigm) {
         return new ParadigmInfo(paradigm.name(), paradigm.claims().stream().sorted().toList(),
-                SEED_COLUMNS.getOrDefault(paradigm.name(), paradigm.name()));
+                COLUMNS.getOrDefault(paradigm.name(), paradigm.name()));
     }
 
     boolean claims(Claim claim) {

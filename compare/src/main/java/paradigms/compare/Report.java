@@ -44,15 +44,15 @@ final class Report {
             terminal.println(table.title());
             terminal.println(Tables.terminal(Tables.HEADER, table.rows()));
         }
-        terminal.println("The seed's table, measured for Java");
-        for (SeedTable.Row row : results.seedTable().rows()) {
+        terminal.println("The comparison table, measured for Java");
+        for (ComparisonTable.Row row : results.comparisonTable().rows()) {
             terminal.println("  " + row.question() + "  (" + row.measuredBy() + ")");
-            for (SeedTable.Cell cell : row.cells()) {
+            for (ComparisonTable.Cell cell : row.cells()) {
                 terminal.printf(Locale.ROOT, "    %-16s %s%n", cell.paradigm(), cell.text());
             }
         }
         terminal.println();
-        terminal.println(results.headline().exhibition().line());
+        results.headline().exhibition().lines().forEach(terminal::println);
         results.headline().million().lines().forEach(terminal::println);
         results.notes().forEach(note -> terminal.println("note: " + note));
         terminal.printf(Locale.ROOT, "%nWritten to %s: %s, %s, charts/, timelines/, traces/ (%.0f s in all)%n",
@@ -129,14 +129,14 @@ final class Report {
                 m.cores(), results.settings().mode(), results.settings().latencyMillis(), m.totalSeconds()));
         md.append("Regenerate: `").append(regenerate()).append("`\n\n");
 
-        md.append("## The seed's table, measured for Java\n\n");
-        md.append(Tables.markdown(Tables.seedHeader(results.seedTable()), Tables.seedRows(results.seedTable())));
+        md.append("## The comparison table, measured for Java\n\n");
+        md.append(Tables.markdown(Tables.comparisonHeader(results.comparisonTable()), Tables.comparisonRows(results.comparisonTable())));
         md.append('\n');
-        for (SeedTable.Row row : results.seedTable().rows()) {
+        for (ComparisonTable.Row row : results.comparisonTable().rows()) {
             md.append("- **").append(row.question()).append("**: ").append(row.measuredBy()).append('\n');
         }
         md.append("\n## Headline numbers\n\n");
-        md.append("- ").append(results.headline().exhibition().line()).append('\n');
+        results.headline().exhibition().lines().forEach(line -> md.append("- ").append(line).append('\n'));
         results.headline().million().lines().forEach(line -> md.append(line.startsWith("  ") ? "  - " + line.strip() : "- " + line).append('\n'));
 
         md.append("\n## Charts\n\n");
@@ -170,7 +170,7 @@ final class Report {
     /** The README command with the options this run was given (a progress bar or not changes no figure). */
     String regenerate() {
         List<String> arguments = results.settings().arguments().stream().filter(a -> !a.equals("--no-progress")).toList();
-        return "./mvnw -q -pl compare -am package exec:java -DskipTests -Dchapter.demo.skip=true"
+        return "./mvnw -q -pl compare -am package exec:java@compare -DskipTests"
                 + (arguments.isEmpty() ? "" : " -Dexec.args=\"" + String.join(" ", arguments) + "\"");
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
  * @param notes lines the reader should see: what was skipped and why, what did not exit cleanly
  */
 record Results(Machine machine, Settings settings, List<ParadigmInfo> paradigms, List<CaseInfo> cases,
-               List<CaseSummary> results, SeedTable seedTable, Headline headline, List<String> notes) {
+               List<CaseSummary> results, List<Startup> startups, ComparisonTable comparisonTable, Headline headline, List<String> notes) {
 
     /**
      * The machine and the moment: figures mean little without them.

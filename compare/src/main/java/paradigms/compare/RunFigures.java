@@ -4,8 +4,9 @@ package paradigms.compare;
  * What one measured run cost, and what the server saw meanwhile.
  *
  * @param wallMillis         elapsed real time ({@code Meter})
- * @param cpuMillis          CPU time of the child JVM, all its threads, plus that of its own worker processes that
- *                           ended during the run (multiprocessing's: {@code ReapedChildrenCpu})
+ * @param cpuMillis          CPU time of the child JVM, all its threads, plus that of its own worker processes: those
+ *                           that ended during the run ({@code ReapedChildrenCpu}) and those kept alive after it
+ *                           ({@link LiveChildrenCpu}: multiprocessing's kept workers)
  * @param peakThreads        the most live platform threads in the child JVM (virtual threads are not counted)
  * @param peakHeapBytes      the largest heap occupancy of the child JVM, garbage not yet collected included (its
  *                           worker processes' heaps are their own, and not in it)

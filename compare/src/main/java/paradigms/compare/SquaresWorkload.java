@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code squares}: the seed's CPU work, n = 5,000,000 … 5,000,019, exact sums. */
+/** {@code squares}: the course's CPU work, n = 5,000,000 … 5,000,019, exact sums. */
 record SquaresWorkload(Repeats repeats) implements Workload {
 
     @Override
@@ -41,7 +41,7 @@ record SquaresWorkload(Repeats repeats) implements Workload {
 
     @Override
     public Prepared<List<SquareSum>> prepare(Paradigm paradigm, Fixtures fixtures) {
-        var request = SquaresRequest.seed();
+        var request = SquaresRequest.realPythonExample();
         var calculator = paradigm.squares();
         return new Prepared<>() {
             @Override

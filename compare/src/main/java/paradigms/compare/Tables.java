@@ -141,10 +141,10 @@ final class Tables {
         return all;
     }
 
-    /** The seed table with paradigms as columns, as the seed draws it. */
-    static List<List<String>> seedRows(SeedTable table) {
+    /** The comparison table with paradigms as columns, as the talk draws it. */
+    static List<List<String>> comparisonRows(ComparisonTable table) {
         List<List<String>> rows = new ArrayList<>();
-        for (SeedTable.Row row : table.rows()) {
+        for (ComparisonTable.Row row : table.rows()) {
             List<String> cells = new ArrayList<>();
             cells.add(row.question());
             row.cells().forEach(cell -> cells.add(cell.text()));
@@ -153,10 +153,10 @@ final class Tables {
         return rows;
     }
 
-    static List<String> seedHeader(SeedTable table) {
+    static List<String> comparisonHeader(ComparisonTable table) {
         List<String> header = new ArrayList<>();
         header.add("");
-        table.columns().forEach(p -> header.add(p.name() + " (" + p.seedColumn() + ")"));
+        table.columns().forEach(p -> header.add(p.name() + " (" + p.column() + ")"));
         return header;
     }
 }

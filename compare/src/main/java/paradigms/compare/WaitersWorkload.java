@@ -20,7 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code waiters}: the seed's scalability row. N tasks each wait {@code waitFor}, all at once,
+ * {@code waiters}: the comparison table's scalability row. N tasks each wait {@code waitFor}, all at once,
  * with N = the paradigm's declared capacity, but at most {@code maxTasks} (10,000 quick,
  * 1,000,000 full). A paradigm whose capacity is lower runs at its capacity, and its reason is
  * the figure: "stops at 10,000: one platform thread per task …".

@@ -48,11 +48,11 @@ class CompareRunTest {
         assertEquals(1, download.get("serverMaxInFlight").asInt(), "the baseline has one request out at a time");
         assertEquals(1.0, download.get("speedupOverBaseline").asDouble(), 1e-9);
 
-        // The seed's table: the download row has figures, the others say why not.
-        for (JsonNode row : results.get("seedTable").get("rows")) {
+        // The comparison table: the download row has figures (and the start-up row, measured apart), the others say why not.
+        for (JsonNode row : results.get("comparisonTable").get("rows")) {
             JsonNode cell = row.get("cells").get(0);
             String question = row.get("question").asText();
-            if (question.equals("optimizes waiting") || question.equals("GIL interference")) {
+            if (question.equals("optimizes waiting") || question.equals("GIL interference") || question.equals("start-up")) {
                 assertTrue(cell.get("figure").isTextual() && !cell.get("figure").asText().isBlank(), question + ": " + cell);
             } else {
                 assertTrue(cell.get("reason").asText().startsWith("not measured: --exercises left out"), question + ": " + cell);
@@ -60,8 +60,8 @@ class CompareRunTest {
         }
 
         String report = Files.readString(out.resolve("report.md"));
-        assertTrue(report.contains("## The seed's table, measured for Java"), report);
-        assertTrue(report.contains("Regenerate: `./mvnw -q -pl compare -am package exec:java -DskipTests -Dchapter.demo.skip=true -Dexec.args=\"--paradigms sequential"
+        assertTrue(report.contains("## The comparison table, measured for Java"), report);
+        assertTrue(report.contains("Regenerate: `./mvnw -q -pl compare -am package exec:java@compare -DskipTests -Dexec.args=\"--paradigms sequential"
                 + " --exercises download --latency 5 --out " + out + "\"`"), "the command that made it, without --no-progress");
         List<String> downloadRow = tableRow(report, "| sequential | ok |");
         assertEquals(12, downloadRow.size(), downloadRow.toString());
@@ -75,7 +75,7 @@ class CompareRunTest {
                 () -> assertPng(out.resolve("timelines/download-in-flight.png")),
                 () -> assertTrue(Json.FILE.readTree(out.resolve("traces/sequential-download.json").toFile())
                         .get("traceEvents").size() >= 24, "a Perfetto trace with the 24 requests"));
-        assertTrue(run.out().contains("optimizes waiting"), "the terminal shows the seed's table:\n" + run.out());
+        assertTrue(run.out().contains("optimizes waiting"), "the terminal shows the comparison table:\n" + run.out());
     }
 
     @Test
@@ -93,7 +93,7 @@ class CompareRunTest {
         assertTrue(squares.get("parallelSpans").asBoolean(), "two sums ran at the same moment: " + squares);
 
         List<String> questions = new ArrayList<>();
-        for (JsonNode row : results.get("seedTable").get("rows")) {
+        for (JsonNode row : results.get("comparisonTable").get("rows")) {
             questions.add(row.get("question").asText());
             for (JsonNode cell : row.get("cells")) {
                 if (List.of("blocking library calls", "scalability").contains(row.get("question").asText())) {
@@ -103,7 +103,52 @@ class CompareRunTest {
                 }
             }
         }
-        assertEquals(5, questions.size());
+        assertEquals(6, questions.size());
+    }
+
+    /**
+     * Warm and start-up apart: the stand-in's kept pool is started once in its child JVM, before
+     * its first case, timed on its own and shown in the start-up row; every squares run, warm-ups
+     * included, used it.
+     */
+    @Test
+    void everyRunUsesTheResourcesStartedOnceAndTheStartUpIsReportedApart(@TempDir Path out) throws Exception {
+        var run = CommandLineTest.run("--paradigms", "stand-in", "--exercises", "squares", "--latency", "5",
+                "--no-progress", "--out", out.toString());
+        assertEquals(0, run.code(), run.err());
+        JsonNode results = Json.FILE.readTree(out.resolve("results.json").toFile());
+
+        JsonNode standIn = null;
+        for (JsonNode startup : results.get("startups")) {
+            if (startup.get("paradigm").asText().equals("stand-in")) {
+                standIn = startup;
+            }
+        }
+        assertTrue(standIn != null, "a start-up for the stand-in: " + results.get("startups"));
+        assertTrue(standIn.get("keeps").asBoolean(), standIn.toString());
+        assertTrue(standIn.get("millis").asDouble() > 0, standIn.toString());
+        assertEquals("a pool of 2 threads for squares (start 1 in this JVM)", standIn.get("started").asText());
+
+        JsonNode squares = caseOf(results, "stand-in", "squares");
+        int runs = squares.get("warmups").asInt() + squares.get("runs").asInt();
+        assertTrue(Files.readString(out.resolve("logs/stand-in.log"))
+                        .contains("stand-in: " + runs + " squares calls used the kept pool, 0 started their own"),
+                "every run warm, warm-ups included (" + runs + ")");
+
+        for (JsonNode row : results.get("comparisonTable").get("rows")) {
+            if (row.get("question").asText().equals("start-up")) {
+                for (JsonNode cell : row.get("cells")) {
+                    String verdict = cell.get("verdict").asText();
+                    if (cell.get("paradigm").asText().equals("stand-in")) {
+                        assertTrue(verdict.endsWith(" ms") || verdict.endsWith(" s"), "its start-up time: " + cell);
+                        assertTrue(cell.get("figure").asText().contains("a pool of 2 threads"), cell.toString());
+                    } else {
+                        assertEquals("nothing kept", verdict, "the baseline keeps nothing: " + cell);
+                    }
+                }
+            }
+        }
+        assertTrue(run.out().contains("start-up"), "the terminal shows the start-up row:\n" + run.out());
     }
 
     @Test
@@ -143,7 +188,7 @@ class CompareRunTest {
         }
         assertEquals(0, run.code(), run.err());
         List<String> aboutBlocking = run.err().lines().filter(line -> line.contains("blocking")).toList();
-        assertEquals(List.of("blocking: skipped, Docker switched off (-Dparadigms.docker=off)"), aboutBlocking,
+        assertEquals(List.of("blocking: skipped — Docker switched off (-Dparadigms.docker=off)"), aboutBlocking,
                 "one line, and no Testcontainers noise:\n" + run.err());
 
         JsonNode results = Json.FILE.readTree(out.resolve("results.json").toFile());
@@ -153,8 +198,8 @@ class CompareRunTest {
         assertEquals("no database (see the notes)", blocking.get("reason").asText(), blocking.toString());
         List<String> notes = new ArrayList<>();
         results.get("notes").forEach(note -> notes.add(note.asText()));
-        assertTrue(notes.contains("blocking: skipped, Docker switched off (-Dparadigms.docker=off)"), notes.toString());
-        assertTrue(run.out().contains("blocking library calls"), "the seed's table still has the row:\n" + run.out());
+        assertTrue(notes.contains("blocking: skipped — Docker switched off (-Dparadigms.docker=off)"), notes.toString());
+        assertTrue(run.out().contains("blocking library calls"), "the comparison table still has the row:\n" + run.out());
     }
 
     static JsonNode caseOf(JsonNode results, String paradigm, String caseId) {

@@ -43,8 +43,8 @@ class WaitersCounterDeadlineRunTest {
         results = Json.FILE.readTree(out.resolve("results.json").toFile());
     }
 
-    private static JsonNode seedCell(String question, String paradigm) {
-        for (JsonNode row : results.get("seedTable").get("rows")) {
+    private static JsonNode tableCell(String question, String paradigm) {
+        for (JsonNode row : results.get("comparisonTable").get("rows")) {
             if (row.get("question").asText().equals(question)) {
                 for (JsonNode cell : row.get("cells")) {
                     if (cell.get("paradigm").asText().equals(paradigm)) {
@@ -58,13 +58,13 @@ class WaitersCounterDeadlineRunTest {
 
     @Test
     void theScalabilityRowIsFilledFromWaitersWithTimeMemoryAndThreadsBesideEachVerdict() {
-        JsonNode standIn = seedCell("scalability", "stand-in");
+        JsonNode standIn = tableCell("scalability", "stand-in");
         assertEquals("tens of thousands", standIn.get("verdict").asText(), standIn.toString());
         String figure = standIn.get("figure").asText();
         assertTrue(figure.matches("10,000 waiting at once: .+ beyond the 100 ms wait, \\d+ MB peak heap \\(.+ per task; .+ kept alive\\), "
                 + "[\\d,]+ platform threads"), figure);
 
-        JsonNode sequential = seedCell("scalability", "sequential");
+        JsonNode sequential = tableCell("scalability", "sequential");
         assertEquals("one at a time", sequential.get("verdict").asText(), sequential.toString());
         assertTrue(sequential.get("figure").asText().startsWith("10 tasks, 1 waiting at once: "), sequential.toString());
         assertTrue(sequential.get("figure").asText().contains("; stops at 10: tasks wait one after another"),

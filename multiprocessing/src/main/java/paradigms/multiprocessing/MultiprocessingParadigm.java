@@ -2,6 +2,7 @@ package paradigms.multiprocessing;
 
 import paradigms.common.Claim;
 import paradigms.common.Paradigm;
+import paradigms.multiprocessing.pool.WorkerReserve;
 import paradigms.common.blocking.BlockingExercise;
 import paradigms.common.counter.CounterExercise;
 import paradigms.common.crawl.CrawlExercise;
@@ -23,7 +24,9 @@ import java.util.Set;
  * separate cores, which is the whole reason Python has {@code multiprocessing}.
  *
  * <p>Every call starts its own pool and closes it before returning, so the start-up of the
- * workers is part of every call: this chapter's honest cost.
+ * workers is part of every call: this chapter's honest cost, when nothing keeps workers. A
+ * program that calls often keeps them: {@link #startResources()} starts a {@link WorkerReserve}
+ * once, and every call made while it is open borrows ready workers from it and gives them back.
  */
 public final class MultiprocessingParadigm implements Paradigm {
 
@@ -35,6 +38,16 @@ public final class MultiprocessingParadigm implements Paradigm {
     @Override
     public Set<Claim> claims() {
         return Set.of(Claim.WAITS_CONCURRENTLY, Claim.USES_SEVERAL_CORES);
+    }
+
+    /**
+     * Starts the workers the exercises use at most at once — one computing worker per core
+     * (squares) and {@value Download#MAX_WAITING_WORKERS} waiting ones (the most any
+     * waiting exercise starts) — and keeps them until the handle is closed.
+     */
+    @Override
+    public Started startResources() {
+        return WorkerReserve.open(Workers.command(), Runtime.getRuntime().availableProcessors(), Download.MAX_WAITING_WORKERS);
     }
 
     @Override

@@ -48,9 +48,13 @@ final class Waiters implements WaitersExercise {
     /** The most tasks one call accepts: one worker process each. See the class comment for why this number. */
     static final int MAX_TASKS = Download.MAX_WAITING_WORKERS; // one budget for all waiting work
 
+    /**
+     * The reason is an estimate, and says so and where it comes from: this class cannot measure
+     * the machine it runs on before it is asked, and a reader must not take it for this run's figure.
+     */
     private static final Capacity CAPACITY = new Capacity(MAX_TASKS,
-            "one child JVM per waiting task: each holds ~39 MiB and burns 50-80 ms of CPU to start, so a pool of 32 "
-                    + "took 0.9-2.1 s to start and 1.2 GiB on 2 cores (128: 7 s and 4.9 GiB); processes scale to tens");
+            "one child JVM per waiting task; processes scale to tens (estimate from the chapter's Benchmark, section "
+                    + "waiters, on 2 cores: about 40 MiB and 50-80 ms of CPU per worker, about a second to start 32)");
 
     @Override
     public Capacity capacity() {

@@ -50,17 +50,7 @@ public record ExhibitionRequest(int boards, int masterMoveSeconds, int opponentM
         return pyConExhibition(DEFAULT_SCALE);
     }
 
-    /** The former name of {@link #pyConExhibition(Duration)}, kept only until {@code compare} calls the new one. */
-    @Deprecated(forRemoval = true)
-    public static ExhibitionRequest seed(Duration secondLasts) {
-        return pyConExhibition(secondLasts);
-    }
 
-    /** The former name of {@link #pyConExhibition()}, kept only until {@code compare} calls the new one. */
-    @Deprecated(forRemoval = true)
-    public static ExhibitionRequest seed() {
-        return pyConExhibition();
-    }
 
     public Duration masterMove() {
         return secondLasts.multipliedBy(masterMoveSeconds);

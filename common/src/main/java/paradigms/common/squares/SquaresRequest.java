@@ -27,10 +27,4 @@ public record SquaresRequest(List<Integer> ns) {
     public static SquaresRequest realPythonExample() {
         return new SquaresRequest(IntStream.range(5_000_000, 5_000_020).boxed().toList());
     }
-
-    /** The former name of {@link #realPythonExample()}, kept only until {@code compare} calls the new one. */
-    @Deprecated(forRemoval = true)
-    public static SquaresRequest seed() {
-        return realPythonExample();
-    }
 }

@@ -85,9 +85,9 @@ public interface SquaresContract extends ParadigmContract {
     default void keepsSeveralCoresBusyAtOnceWhenItClaimsTo() throws Exception {
         assumeClaim(Claim.USES_SEVERAL_CORES);
         assumeSeveralCores();
-        var inputs = SquaresRequest.seed().ns();
+        var inputs = SquaresRequest.realPythonExample().ns();
         var repeated = new SquaresRequest(IntStream.range(0, CPU_CHECK_REPEATS).boxed().flatMap(i -> inputs.stream()).toList());
-        paradigm().squares().compute(SquaresRequest.seed(), Trace.off()); // warm-up: the JIT compiles the loop before it is measured
+        paradigm().squares().compute(SquaresRequest.realPythonExample(), Trace.off()); // warm-up: the JIT compiles the loop before it is measured
 
         List<String> decided = new ArrayList<>();
         List<String> undecided = new ArrayList<>();

@@ -27,10 +27,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -40,10 +42,42 @@ import java.util.concurrent.locks.ReentrantLock;
  * included) borrowed from the sequential baseline. With it, a test sees speedups, in-flight
  * counts above one, overlapping spans and thousands of tasks waiting at once without waiting
  * for the real chapters.
+ *
+ * <p>It keeps one resource between calls, as multiprocessing keeps its workers: a pool of two
+ * threads for squares, started by {@link #startResources()}. Each call says whether it used the
+ * kept pool or started its own, and closing the handle writes the tally to the log, so that a
+ * test can tell that compare measured every squares run warm and started the pool once.
  */
 public final class StandInParadigm implements Paradigm {
 
     private final SequentialParadigm sequential = new SequentialParadigm();
+
+    /** The kept pool while a handle is open, else null. Static: compare's child finds the paradigm by ServiceLoader. */
+    private static volatile ExecutorService kept;
+    private static final AtomicInteger STARTS = new AtomicInteger();
+    private static final AtomicInteger WARM_CALLS = new AtomicInteger();
+    private static final AtomicInteger COLD_CALLS = new AtomicInteger();
+
+    @Override
+    public Started startResources() {
+        int start = STARTS.incrementAndGet();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        kept = pool;
+        return new Started() {
+            @Override
+            public String description() {
+                return "a pool of 2 threads for squares (start " + start + " in this JVM)";
+            }
+
+            @Override
+            public void close() {
+                kept = null;
+                pool.close();
+                System.err.println("stand-in: " + WARM_CALLS.get() + " squares calls used the kept pool, "
+                        + COLD_CALLS.get() + " started their own");
+            }
+        };
+    }
 
     @Override
     public String name() {
@@ -79,18 +113,28 @@ public final class StandInParadigm implements Paradigm {
     @Override
     public SquaresExercise squares() {
         return (request, trace) -> {
-            try (var pool = Executors.newFixedThreadPool(2)) {
-                List<Future<SquareSum>> pending = new ArrayList<>();
-                for (int n : request.ns()) {
-                    pending.add(pool.submit(() -> {
-                        try (var span = trace.begin("squares n=" + n)) {
-                            return new SquareSum(n, SumOfSquares.below(n));
-                        }
-                    }));
-                }
-                return results(pending);
+            ExecutorService pool = kept;
+            if (pool != null) {
+                WARM_CALLS.incrementAndGet();
+                return sums(pool, request.ns(), trace);
+            }
+            COLD_CALLS.incrementAndGet();
+            try (var own = Executors.newFixedThreadPool(2)) {
+                return sums(own, request.ns(), trace);
             }
         };
+    }
+
+    private static List<SquareSum> sums(ExecutorService pool, List<Integer> ns, Trace trace) throws InterruptedException {
+        List<Future<SquareSum>> pending = new ArrayList<>();
+        for (int n : ns) {
+            pending.add(pool.submit(() -> {
+                try (var span = trace.begin("squares n=" + n)) {
+                    return new SquareSum(n, SumOfSquares.below(n));
+                }
+            }));
+        }
+        return results(pending);
     }
 
     private static <T> List<T> results(List<Future<T>> pending) throws InterruptedException {

@@ -46,7 +46,8 @@ public interface Job<R> {
     // of them — most — ignores them.
 
     /**
-     * The task frame has just been written to a worker: the moment the job is handed over. On a
+     * The task frame is about to be written to a worker: the moment the job is handed over —
+     * before the write, so that nothing the worker starts on receipt can begin before it. On a
      * retry (see {@link PoolWorker}) this runs again, on the replacement.
      */
     default void sent() {

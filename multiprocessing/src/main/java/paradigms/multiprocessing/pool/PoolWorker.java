@@ -31,7 +31,9 @@ import java.util.concurrent.CompletableFuture;
  *                        job tries to start one again (and fails with WorkerDied if it cannot)
  *   any      → STOPPED   the pool closed (a stop pill in the queue, or stop() while busy): the
  *                        child's stdin is closed — an idle child exits, a busy one halts — the
- *                        child is reaped (killed after a grace period), and the thread ends
+ *                        child is reaped (killed after a grace period), and the thread ends;
+ *                        in a pool that borrowed from a WorkerReserve, a slot that takes its stop
+ *                        pill idle gives its child back instead, alive and ready
  * </pre>
  *
  * <p><b>Why retry once.</b> A job may be half done when its worker dies; running it again is
@@ -56,6 +58,7 @@ public final class PoolWorker {
 
     private volatile State state = State.STARTING;
     private volatile ChildProcess child;
+    private volatile Submission<?> running; // the job in conversation with the child; null between jobs
     private volatile boolean stopping;
 
     PoolWorker(int number, ProcessPool pool) {
@@ -101,16 +104,32 @@ public final class PoolWorker {
     }
 
     /**
-     * The pool gives up on the running job (any thread): marks the slot stopping — so that the
-     * death that follows is not taken for a crash and retried — and kills a busy child at once.
-     * Racing the slot's thread is harmless: a child that has just become idle is stopping anyway.
+     * The pool gives up on the running job (any thread): if the slot's job has not finished,
+     * marks the slot stopping — so that the death that follows is not taken for a crash and
+     * retried — and kills its child at once. A slot whose job has just finished is left alone
+     * (the pool's close stops it, or gives it back to the reserve it came from); racing the
+     * slot's thread is harmless: a job that finishes right after the check loses its worker.
      */
     void killIfBusy() {
-        stopping = true;
-        ChildProcess current = child;
-        if (current != null && state == State.BUSY) {
-            current.kill();
+        if (runningUnfinished()) {
+            stopping = true;
+            ChildProcess current = child;
+            if (current != null) {
+                current.kill();
+            }
         }
+    }
+
+    /** Like {@link #stop()}, but only while the slot's job has not finished (any thread): the closing of a borrowing pool. */
+    void stopIfRunning() {
+        if (runningUnfinished()) {
+            stop();
+        }
+    }
+
+    private boolean runningUnfinished() {
+        Submission<?> job = running;
+        return job != null && !job.result().isDone();
     }
 
     /** Waits for this slot's thread to end; if it does not in time, kills the child (any thread). */
@@ -126,6 +145,7 @@ public final class PoolWorker {
     // ---------------------------------------------------------------- this slot's thread
 
     private void run() {
+        boolean endedIdle = false;
         try {
             startChild();
             firstReady.complete(null);
@@ -133,12 +153,13 @@ public final class PoolWorker {
             while ((submission = pool.nextSubmission()) != null) {
                 runWithOneRetry(submission);
             }
+            endedIdle = !stopping; // took the stop pill between jobs: the child's last conversation is over
         } catch (RuntimeException | InterruptedException e) {
             firstReady.completeExceptionally(e); // no effect if it was ready: then the slot just ends
         } finally {
             ChildProcess last = child;
             if (last != null) {
-                last.stop();
+                pool.release(last, endedIdle);
             }
             state = State.STOPPED;
         }
@@ -152,7 +173,9 @@ public final class PoolWorker {
         if (stopping) {
             started.endInput(); // stop() ran while we were spawning and could not see this child
         }
-        started.awaitReady();
+        if (started.readyAfter() == null) { // a child borrowed from a reserve is ready already
+            started.awaitReady();
+        }
         state = State.IDLE;
     }
 
@@ -210,7 +233,7 @@ public final class PoolWorker {
         child = null;
         if (broken != null) {
             broken.kill();
-            broken.stop();
+            pool.release(broken, false);
         }
     }
 
@@ -236,9 +259,12 @@ public final class PoolWorker {
     private <R> void runOnce(Submission<R> submission) {
         ChildProcess current = child;
         String running = " while running " + submission.label();
+        this.running = submission;
         try {
-            current.send(submission.taskFrame(), running);
+            // Before the write, not after: the worker may start the task (a wait's clock) the moment the
+            // frame is in its pipe, while this thread is still descheduled on a busy machine.
             submission.sent();
+            current.send(submission.taskFrame(), running);
             Frame reply = current.receive(running);
             while (reply.type().equals(Frame.CALL)) {
                 current.send(answer(submission, reply, current), running);
@@ -246,6 +272,7 @@ public final class PoolWorker {
             }
             finish(submission, reply, current);
         } finally {
+            this.running = null;
             submission.ended();
         }
     }

@@ -37,7 +37,9 @@ import java.util.function.Function;
  * {@link #submit} queues a job and returns its future; the queue is first in, first out, and
  * each worker runs one job at a time, so at most {@link #size()} jobs run at once.
  * {@link #map} returns results in the jobs' order, {@link #unordered} in the order they
- * finish. A worker that dies while running a job is replaced, and the job runs once more
+ * finish. A pool of the default workers started while a {@link WorkerReserve} is open borrows
+ * its workers, ready, from the reserve, and gives back those that end idle when it closes:
+ * the same contract, without the start-up. A worker that dies while running a job is replaced, and the job runs once more
  * (see {@link PoolWorker} for why once). {@link #close} leaves no child process behind, and a
  * shutdown hook does the same if the JVM exits while the pool is open.
  *
@@ -71,6 +73,7 @@ public final class ProcessPool implements AutoCloseable {
 
     private final WorkerCommand command;
     private final Consumer<String> stderrLog;
+    private final WorkerReserve reserve; // null: every child is this pool's own, started and stopped here
     private final List<PoolWorker> workers = new ArrayList<>();
     private final LinkedBlockingQueue<Submission<?>> queue = new LinkedBlockingQueue<>();
     private final Set<Process> alive = ConcurrentHashMap.newKeySet(); // what the shutdown hook kills
@@ -80,9 +83,10 @@ public final class ProcessPool implements AutoCloseable {
     private Duration startupTime;
     private boolean closed; // guarded by this
 
-    private ProcessPool(WorkerCommand command, Consumer<String> stderrLog) {
+    private ProcessPool(WorkerCommand command, Consumer<String> stderrLog, WorkerReserve reserve) {
         this.command = command;
         this.stderrLog = stderrLog;
+        this.reserve = reserve;
     }
 
     public static Builder builder() {
@@ -145,7 +149,10 @@ public final class ProcessPool implements AutoCloseable {
             if (forWaiting) {
                 chosen = chosen.withFlags(WorkerCommand.WAITING_FLAGS);
             }
-            var pool = new ProcessPool(chosen, stderrLog);
+            // The reserve lends only workers of the same command (a test's special worker finds none
+            // there), and only to a pool that logs as the exercises' pools do.
+            boolean borrows = stderrLog == STDERR;
+            var pool = new ProcessPool(chosen, stderrLog, borrows ? WorkerReserve.current() : null);
             pool.open(size, startTimeout);
             return pool;
         }
@@ -312,7 +319,13 @@ public final class ProcessPool implements AutoCloseable {
             workers.forEach(worker -> queue.add(STOP));
         }
         abandoned.forEach(submission -> submission.fail(new PoolException.Closed("pool", submission.label())));
-        workers.forEach(PoolWorker::stop);
+        if (reserve == null) {
+            workers.forEach(PoolWorker::stop);
+        } else {
+            // Idle workers take their stop pill and go back to the reserve; a worker still running
+            // an abandoned job is stopped, never given back, so nothing of that job reaches the next call.
+            workers.forEach(PoolWorker::stopIfRunning);
+        }
         try {
             for (PoolWorker worker : workers) {
                 worker.awaitStopped(Duration.ofSeconds(5));
@@ -367,12 +380,33 @@ public final class ProcessPool implements AutoCloseable {
         return next == STOP ? null : next;
     }
 
-    /** On a worker's thread: starts a child and keeps it in the set the shutdown hook kills. */
+    /**
+     * On a worker's thread: a child for this slot — a ready one borrowed from the reserve, or
+     * one started now (not ready yet) — kept in the set the shutdown hook kills.
+     */
     ChildProcess spawn(String slot) {
-        ChildProcess child = ChildProcess.spawn(slot, command, stderrLog);
+        ChildProcess borrowed = reserve == null ? null : reserve.take(command);
+        ChildProcess child = borrowed != null ? borrowed : ChildProcess.spawn(slot, command, stderrLog);
         alive.add(child.process());
         child.process().onExit().thenRun(() -> alive.remove(child.process()));
         return child;
+    }
+
+    /**
+     * On a worker's thread, as its slot ends (or drops a broken child): a borrowed child that
+     * ended {@code idle} goes back to the reserve; any other is stopped. Without a reserve,
+     * every child is stopped.
+     */
+    void release(ChildProcess child, boolean idle) {
+        if (reserve == null) {
+            child.stop();
+        } else if (idle) {
+            alive.remove(child.process()); // no longer this pool's: close() must not kill it
+            reserve.giveBack(command, child);
+        } else {
+            child.stop();
+            reserve.lost(command, child);
+        }
     }
 
     void countCrash() {

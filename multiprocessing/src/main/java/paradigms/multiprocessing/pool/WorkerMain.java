@@ -68,6 +68,11 @@ public final class WorkerMain {
         long pid = ProcessHandle.current().pid();
         var tasks = new TaskThreads(handler, wire);
         try (WorkerResources resources = tasks.resources()) {
+            if (Boolean.getBoolean(WorkerResources.KEEP_NO_IDLE_CONNECTION)) {
+                // A kept worker is started before anyone needs it (WorkerReserve): the class loading
+                // of its first request belongs to that start-up, not to the first task's timeout.
+                resources.warmUpHttpOnce();
+            }
             wire.write(Frame.of(Frame.READY, pid));
             Frame frame;
             while ((frame = reader.read()) != null) {

@@ -14,15 +14,20 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The seed's table: every cell is a verdict with the figure it comes from, or a reason there is none. */
+/** The comparison table: every cell is a verdict with the figure it comes from, or a reason there is none. */
 @Timeout(10)
-class SeedTableTest {
+class ComparisonTableTest {
 
     private static final Plan PLAN = Plan.of(Mode.QUICK, Duration.ofMillis(50));
     private static final ParadigmInfo SEQUENTIAL = new ParadigmInfo("sequential", List.of(), "the baseline");
     private static final ParadigmInfo THREADS = new ParadigmInfo("threads", List.of(Claim.WAITS_CONCURRENTLY, Claim.USES_SEVERAL_CORES), "platform threads");
     private static final ParadigmInfo BUSY = new ParadigmInfo("busy", List.of(Claim.WAITS_CONCURRENTLY, Claim.USES_SEVERAL_CORES), "busy");
     private static final ParadigmInfo BROKEN = new ParadigmInfo("broken", List.of(), "broken");
+    /** sequential keeps nothing, threads keeps a pool, busy's failed to start, broken never reported. */
+    private static final List<Startup> STARTUPS = List.of(
+            new Startup("sequential", false, 0.01, "nothing to start", null),
+            new Startup("threads", true, 850, "4 worker JVMs, all ready in 850 ms: 213 ms of wall time per worker", null),
+            Startup.failed("busy", 12, "IllegalStateException: no java launcher"));
 
     /** A measured case with the figures the table reads; the rest are plausible fillers. */
     static CaseSummary measured(String paradigm, String caseId, double wall, Double speedup, Integer inFlight, Integer allowed,
@@ -65,29 +70,43 @@ class SeedTableTest {
         return all;
     }
 
-    private static SeedTable table() {
-        return SeedTable.build(List.of(SEQUENTIAL, THREADS, BUSY, BROKEN), summaries(),
+    @Test
+    void theStartUpRowShowsWhatWasStartedAndHowLongApartFromTheCases() {
+        ComparisonTable table = table();
+        ComparisonTable.Cell threads = cell(table, "start-up", "threads");
+        assertEquals("850 ms", threads.verdict());
+        assertTrue(threads.figure().contains("4 worker JVMs"), threads.figure());
+        assertEquals("nothing kept", cell(table, "start-up", "sequential").verdict());
+        ComparisonTable.Cell busy = cell(table, "start-up", "busy");
+        assertEquals("did not start", busy.verdict());
+        assertTrue(busy.figure().contains("no java launcher") && busy.figure().contains("without kept resources"), busy.figure());
+        assertTrue(cell(table, "start-up", "broken").reason().startsWith("not measured"));
+    }
+
+    private static ComparisonTable table() {
+        return ComparisonTable.build(List.of(SEQUENTIAL, THREADS, BUSY, BROKEN), summaries(), STARTUPS,
                 EnumSet.of(Exercise.DOWNLOAD, Exercise.SQUARES, Exercise.WAITERS, Exercise.BLOCKING), PLAN, 2);
     }
 
-    private static SeedTable.Cell cell(SeedTable table, String question, String paradigm) {
+    private static ComparisonTable.Cell cell(ComparisonTable table, String question, String paradigm) {
         return table.rows().stream().filter(r -> r.question().equals(question)).findFirst().orElseThrow()
                 .cells().stream().filter(c -> c.paradigm().equals(paradigm)).findFirst().orElseThrow();
     }
 
     @Test
     void everyCellHasAVerdictWithAFigureOrAReason() {
-        SeedTable table = table();
-        assertEquals(List.of("optimizes waiting", "uses all CPU cores", "scalability", "blocking library calls", "GIL interference"),
-                table.rows().stream().map(SeedTable.Row::question).toList());
-        for (SeedTable.Row row : table.rows()) {
+        ComparisonTable table = table();
+        assertEquals(List.of("optimizes waiting", "uses all CPU cores", "scalability", "blocking library calls", "GIL interference",
+                        "start-up"),
+                table.rows().stream().map(ComparisonTable.Row::question).toList());
+        for (ComparisonTable.Row row : table.rows()) {
             assertEquals(4, row.cells().size(), row.question() + ": one cell per paradigm");
-            for (SeedTable.Cell cell : row.cells()) {
+            for (ComparisonTable.Cell cell : row.cells()) {
                 String where = row.question() + " / " + cell.paradigm() + ": " + cell;
                 if (cell.reason() == null) {
                     assertTrue(cell.verdict() != null && !cell.verdict().isBlank(), where);
                     assertTrue(cell.figure() != null && !cell.figure().isBlank(), where);
-                    if (!row.question().equals("GIL interference")) {
+                    if (!row.question().equals("GIL interference") && !row.question().equals("start-up")) {
                         assertTrue(cell.figure().matches(".*\\d.*"), "a figure has a number: " + where);
                     }
                 } else {
@@ -100,7 +119,7 @@ class SeedTableTest {
 
     @Test
     void waitingIsOptimizedWhenRequestsOverlapAndTheSpeedupIsReal() {
-        SeedTable table = table();
+        ComparisonTable table = table();
         assertEquals("yes", cell(table, "optimizes waiting", "threads").verdict());
         assertEquals("7.50× vs sequential, 8 of 8 in flight", cell(table, "optimizes waiting", "threads").figure());
         assertEquals("no", cell(table, "optimizes waiting", "sequential").verdict());
@@ -109,7 +128,7 @@ class SeedTableTest {
 
     @Test
     void coresAreUsedWhenSpansOverlapAndTheSpeedupIsReal() {
-        SeedTable table = table();
+        ComparisonTable table = table();
         assertEquals("yes", cell(table, "uses all CPU cores", "threads").verdict());
         assertEquals("partly", cell(table, "uses all CPU cores", "busy").verdict(), "spans overlap, 1.1× only");
         assertEquals("no", cell(table, "uses all CPU cores", "sequential").verdict());
@@ -118,10 +137,10 @@ class SeedTableTest {
 
     @Test
     void scalabilityComesFromWaitersAndNamesHowManyWaitedAtOnceWithTimeAndMemory() {
-        SeedTable table = table();
+        ComparisonTable table = table();
         assertTrue(table.rows().get(2).measuredBy().startsWith("waiters: N = min(the paradigm's declared capacity, 10,000)"),
                 table.rows().get(2).measuredBy());
-        SeedTable.Cell threads = cell(table, "scalability", "threads");
+        ComparisonTable.Cell threads = cell(table, "scalability", "threads");
         assertEquals("tens of thousands", threads.verdict());
         assertEquals("10,000 waiting at once: 1.20 s beyond the 100 ms wait, 40 MB peak heap (4.0 KB per task), 12 platform threads",
                 threads.figure(), "the capacity equals the mode's most, so it did not stop it: no reason given");
@@ -129,11 +148,11 @@ class SeedTableTest {
 
     @Test
     void aParadigmStoppedByItsCapacityHasItsReasonAsTheFigure() {
-        SeedTable table = table();
-        SeedTable.Cell busy = cell(table, "scalability", "busy");
+        ComparisonTable table = table();
+        ComparisonTable.Cell busy = cell(table, "scalability", "busy");
         assertEquals("hundreds", busy.verdict());
         assertTrue(busy.figure().endsWith("; stops at 500: the heap of a busy test"), busy.figure());
-        SeedTable.Cell sequential = cell(table, "scalability", "sequential");
+        ComparisonTable.Cell sequential = cell(table, "scalability", "sequential");
         assertEquals("one at a time", sequential.verdict());
         assertTrue(sequential.figure().startsWith("10 tasks, 1 waiting at once: 1.00 s for 10 waits of 100 ms"), sequential.figure());
         assertTrue(sequential.figure().endsWith("; stops at 10: tasks wait one after another"), sequential.figure());
@@ -142,18 +161,18 @@ class SeedTableTest {
 
     @Test
     void theMagnitudeGoesFromOneAtATimeToMillions() {
-        assertEquals("one at a time", SeedTable.magnitudeOf(1));
-        assertEquals("a few", SeedTable.magnitudeOf(9));
-        assertEquals("tens", SeedTable.magnitudeOf(10));
-        assertEquals("thousands", SeedTable.magnitudeOf(9_999));
-        assertEquals("tens of thousands", SeedTable.magnitudeOf(10_000));
-        assertEquals("hundreds of thousands", SeedTable.magnitudeOf(250_000));
-        assertEquals("millions", SeedTable.magnitudeOf(1_000_000));
+        assertEquals("one at a time", ComparisonTable.magnitudeOf(1));
+        assertEquals("a few", ComparisonTable.magnitudeOf(9));
+        assertEquals("tens", ComparisonTable.magnitudeOf(10));
+        assertEquals("thousands", ComparisonTable.magnitudeOf(9_999));
+        assertEquals("tens of thousands", ComparisonTable.magnitudeOf(10_000));
+        assertEquals("hundreds of thousands", ComparisonTable.magnitudeOf(250_000));
+        assertEquals("millions", ComparisonTable.magnitudeOf(1_000_000));
     }
 
     @Test
     void aStallIsAHeartbeatGapOfHalfAQueryOrMore() {
-        SeedTable table = table();
+        ComparisonTable table = table();
         assertEquals("stalls", cell(table, "blocking library calls", "sequential").verdict());
         assertEquals("no stall", cell(table, "blocking library calls", "threads").verdict());
         assertTrue(cell(table, "blocking library calls", "threads").figure().contains("largest heartbeat gap 11 ms"));
@@ -161,12 +180,12 @@ class SeedTableTest {
 
     @Test
     void missingFiguresSayWhy() {
-        SeedTable table = table();
+        ComparisonTable table = table();
         assertEquals("failed: the child JVM exited with code 37", cell(table, "optimizes waiting", "broken").reason());
         assertEquals("wrong result", cell(table, "uses all CPU cores", "broken").verdict());
         assertEquals("skipped: no database", cell(table, "blocking library calls", "busy").reason());
         assertEquals("not measured: no blocking result", cell(table, "blocking library calls", "broken").reason());
-        SeedTable withoutSquares = SeedTable.build(List.of(SEQUENTIAL), summaries(), EnumSet.of(Exercise.DOWNLOAD), PLAN, 2);
+        ComparisonTable withoutSquares = ComparisonTable.build(List.of(SEQUENTIAL), summaries(), List.of(), EnumSet.of(Exercise.DOWNLOAD), PLAN, 2);
         assertEquals("not measured: --exercises left out squares", cell(withoutSquares, "uses all CPU cores", "sequential").reason());
         assertEquals("not measured: --exercises left out waiters", cell(withoutSquares, "scalability", "sequential").reason());
         assertNotNull(cell(withoutSquares, "optimizes waiting", "sequential").figure());

@@ -8,11 +8,13 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The seed's comparison table, measured for Java: a row per question, a column per paradigm,
+ * The comparison table of Miguel Grinberg's PyCon 2017 talk "Asynchronous Python for the Complete
+ * Beginner" (as retold in the Analytics Vidhya article "Asyncio, Threading, and Multiprocessing in
+ * Python"), measured for Java: a row per question, a column per paradigm,
  * and in every cell a verdict with the figure it comes from — or, where there is no figure,
  * the reason why (not chosen, skipped, failed).
  */
-record SeedTable(List<ParadigmInfo> columns, List<Row> rows) {
+record ComparisonTable(List<ParadigmInfo> columns, List<Row> rows) {
 
     /** @param measuredBy where the row's figures come from, said in the report */
     record Row(String question, String measuredBy, List<Cell> cells) {
@@ -39,10 +41,10 @@ record SeedTable(List<ParadigmInfo> columns, List<Row> rows) {
     /** Below this speedup on squares, overlapping spans bought no real parallelism. */
     static final double CPU_SPEEDUP = 1.25;
 
-    static SeedTable build(List<ParadigmInfo> paradigms, List<CaseSummary> summaries, Set<Exercise> chosen, Plan plan,
-                           int cores) {
+    static ComparisonTable build(List<ParadigmInfo> paradigms, List<CaseSummary> summaries, List<Startup> startups,
+                                 Set<Exercise> chosen, Plan plan, int cores) {
         var builder = new Builder(summaries, chosen, plan, cores);
-        return new SeedTable(paradigms, List.of(
+        return new ComparisonTable(paradigms, List.of(
                 new Row("optimizes waiting", "download: speedup over sequential, and the most requests the server saw in flight",
                         paradigms.stream().map(builder::waiting).toList()),
                 new Row("uses all CPU cores", "squares: speedup over sequential on " + cores + " cores, and whether trace spans overlap",
@@ -56,7 +58,22 @@ record SeedTable(List<ParadigmInfo> columns, List<Row> rows) {
                         paradigms.stream().map(builder::blocking).toList()),
                 new Row("GIL interference", "not a figure: Java has no global interpreter lock",
                         paradigms.stream().map(p -> Cell.of(p.name(), "none in Java",
-                                "no global lock; threading/README.md shows one, as a labelled demo")).toList())));
+                                "no global lock; threading/README.md shows one, as a labelled demo")).toList()),
+                new Row("start-up", "the wall time of the paradigm's startResources() in its child JVM, before its first case;"
+                        + " every row above was measured with those resources started (warm), as a program keeps a pool",
+                        paradigms.stream().map(p -> startup(p, startups)).toList())));
+    }
+
+    /** What the paradigm pays once for what it keeps between calls, measured apart from every case. */
+    static Cell startup(ParadigmInfo p, List<Startup> startups) {
+        return startups.stream().filter(s -> s.paradigm().equals(p.name())).findFirst()
+                .map(s -> s.failure() != null
+                        ? Cell.of(p.name(), "did not start", s.failure() + "; its cases ran without kept resources (each call started its own)")
+                        : !s.keeps()
+                        ? Cell.of(p.name(), "nothing kept", "its per-call set-up, if any (a thread, an executor, an event loop), is part of each call,"
+                                + " and small")
+                        : Cell.of(p.name(), Format.millis(s.millis()), s.started()))
+                .orElse(Cell.without(p.name(), "not measured: none of its cases ran"));
     }
 
     private record Builder(List<CaseSummary> summaries, Set<Exercise> chosen, Plan plan, int cores) {
@@ -117,7 +134,7 @@ record SeedTable(List<ParadigmInfo> columns, List<Row> rows) {
         }
 
         /**
-         * By how many tasks waited at the same moment: the seed's "tens / hundreds / thousands",
+         * By how many tasks waited at the same moment: the talk's "tens / hundreds / thousands",
          * extended to the millions. The figure: "10,000 waiting at once: 1.21 s beyond the 100 ms
          * wait, 85 MB peak heap (8.7 KB per task), 10,006 platform threads"; and where the
          * paradigm's capacity set N, "; stops at 10,000: REASON".
@@ -155,7 +172,7 @@ record SeedTable(List<ParadigmInfo> columns, List<Row> rows) {
         }
     }
 
-    /** The seed's "tens / hundreds / thousands", by how many were at once, extended to the millions. */
+    /** The talk's "tens / hundreds / thousands", by how many were at once, extended to the millions. */
     static String magnitudeOf(int reached) {
         if (reached >= 1_000_000) {
             return "millions";
