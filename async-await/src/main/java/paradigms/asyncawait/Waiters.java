@@ -66,7 +66,7 @@ final class Waiters implements WaitersExercise {
     /** What this JVM's heap allows; see the class comment. */
     static Capacity capacityFor(long maxHeapBytes) {
         int tasks = (int) Math.max(1, Math.min(MAX_TASKS, maxHeapBytes / PEAK_BYTES_PER_TASK));
-        return new Capacity(tasks, "heap: a waiting task is a pending future and a timer, about 200 bytes kept alive and "
+        return new Capacity(tasks, "heap: a waiting task is a pending future and a timer, about 200 bytes kept alive (an estimate) and "
                 + PEAK_BYTES_PER_TASK + " allowed at the peak, and this JVM's heap is " + (maxHeapBytes >> 20) + " MiB; above "
                 + String.format("%,d", MAX_TASKS) + " the one timer thread that arms and fires them all is the limit");
     }

@@ -65,10 +65,9 @@ final class Waiters implements WaitersExercise {
     /** What a JVM with this maximum heap allows; see the class comment. */
     static Capacity capacityFor(long maxHeapBytes) {
         int tasks = (int) Math.max(1, Math.min(MAX_TASKS, maxHeapBytes / PEAK_BYTES_PER_TASK));
-        return new Capacity(tasks, "heap: a waiting task is one timer in the loop's heap, about 100 bytes kept alive and "
+        return new Capacity(tasks, "heap: a waiting task is one timer in the loop's heap, about 100 bytes kept alive (an estimate) and "
                 + PEAK_BYTES_PER_TASK + " allowed at the peak, and this JVM's heap is " + (maxHeapBytes >> 20) + " MiB; above "
-                + String.format("%,d", MAX_TASKS) + " the one loop thread that sets and fires every timer is the limit"
-                + " (5,000,000 took 8 s beyond the wait on two cores)");
+                + String.format("%,d", MAX_TASKS) + " the one loop thread that sets and fires every timer is the limit");
     }
 
     @Override

@@ -155,7 +155,9 @@ record ComparisonTable(List<ParadigmInfo> columns, List<Row> rows) {
                         howMany, time, Format.megabytes((long) (s.peakHeapMegabytes() * 1024 * 1024)),
                         perTask, Format.count(s.peakThreads()));
                 if (w.stopsAtCapacity()) {
-                    figure += "; stops at " + Format.count(w.capacity()) + ": " + w.limitedBy();
+                    // The capacity is the paradigm's own declaration, not this run's finding: labelled so.
+                    figure += "; stops at " + Format.count(w.capacity()) + " (declared by the paradigm, an estimate: "
+                            + w.limitedBy() + ")";
                 }
                 return Cell.of(p.name(), magnitudeOf(w.maxWaitingAtOnce()), figure);
             });

@@ -85,7 +85,7 @@ final class Tables {
 
     /** "N = 10,000 (capacity 250,000), 10,000 at once, 1.21 s beyond the wait, 8.7 KB heap per task at the peak, 2.6 KB kept alive". */
     static String waiters(CaseSummary.Waiters w) {
-        return "N = " + Format.count(w.tasks()) + " (capacity " + Format.count(w.capacity()) + ")"
+        return "N = " + Format.count(w.tasks()) + " (declared capacity " + Format.count(w.capacity()) + ")"
                 + ", " + Format.count(w.maxWaitingAtOnce()) + " at once"
                 + ", " + Format.millis(w.beyondWaitMillis()) + " beyond the wait"
                 + ", " + Format.bytes(w.heapPerTaskBytes()) + " heap per task at the peak"

@@ -151,7 +151,7 @@ class ComparisonTableTest {
         ComparisonTable table = table();
         ComparisonTable.Cell busy = cell(table, "scalability", "busy");
         assertEquals("hundreds", busy.verdict());
-        assertTrue(busy.figure().endsWith("; stops at 500: the heap of a busy test"), busy.figure());
+        assertTrue(busy.figure().endsWith("; stops at 500 (declared by the paradigm, an estimate: the heap of a busy test)"), busy.figure());
         ComparisonTable.Cell sequential = cell(table, "scalability", "sequential");
         assertEquals("one at a time", sequential.verdict());
         assertTrue(sequential.figure().startsWith("10 tasks, 1 waiting at once: 1.00 s for 10 waits of 100 ms"), sequential.figure());

@@ -48,8 +48,8 @@ final class Waiters implements WaitersExercise {
     static Capacity capacityFor(long maxHeapBytes) {
         int tasks = (int) Math.min(Integer.MAX_VALUE - 1, maxHeapBytes / HEAP_BYTES_PER_TASK);
         return new Capacity(tasks, String.format(Locale.ROOT,
-                "the heap: a sleeping task is a coroutine, its Sleep, a task and a timer, about 290 bytes live and 400 at"
-                        + " the peak; at %,d bytes a task, this JVM's %,d MiB of heap allows %,d; one thread and no file"
+                "the heap: a sleeping task is a coroutine, its Sleep, a task and a timer, about 300 bytes live and 400 at"
+                        + " the peak (estimates); at %,d bytes a task, this JVM's %,d MiB of heap allows %,d; one thread and no file"
                         + " descriptor per task, so nothing else runs out first",
                 HEAP_BYTES_PER_TASK, maxHeapBytes >> 20, tasks));
     }

@@ -64,7 +64,7 @@ final class Waiters implements WaitersExercise {
     /** The capacity this JVM's heap allows; see the class comment for the figures behind it. */
     static Capacity capacityFor(long maxHeapBytes) {
         int tasks = (int) Math.max(1, Math.min(MAX_TASKS, maxHeapBytes / BYTES_PER_TASK));
-        return new Capacity(tasks, "heap: a task parked at the start gate and then asleep holds about 2.7 KB "
+        return new Capacity(tasks, "heap: a task parked at the start gate and then asleep holds about 2.7 KB (an estimate) "
                 + "(its stack chunks, the thread, its timer); at 4 KB a task with margin, this JVM's "
                 + maxHeapBytes / (1024 * 1024) + " MB heap takes " + String.format("%,d", tasks)
                 + (tasks == MAX_TASKS ? " (the cap: past it, starting and waking them takes minutes on two cores)" : ""));

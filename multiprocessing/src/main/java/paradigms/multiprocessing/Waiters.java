@@ -53,8 +53,8 @@ final class Waiters implements WaitersExercise {
      * the machine it runs on before it is asked, and a reader must not take it for this run's figure.
      */
     private static final Capacity CAPACITY = new Capacity(MAX_TASKS,
-            "one child JVM per waiting task; processes scale to tens (estimate from the chapter's Benchmark, section "
-                    + "waiters, on 2 cores: about 40 MiB and 50-80 ms of CPU per worker, about a second to start 32)");
+            "one child JVM per waiting task; processes scale to tens (estimates from earlier "
+                    + "measurements on 2 cores: about 40 MiB and 50-80 ms of CPU per worker, about a second to start 32)");
 
     @Override
     public Capacity capacity() {

@@ -55,7 +55,7 @@ final class Waiters implements WaitersExercise {
 
     private static final Capacity CAPACITY = new Capacity(MAX_TASKS,
             "one platform thread per task: a process holds at most about 32,000 (the pid limit, then "
-                    + "\"unable to create native thread\"), each reserves a 1 MiB stack and takes ~0.1-1 ms to start; "
+                    + "\"unable to create native thread\"), each reserves a 1 MiB stack and takes roughly 0.1-1 ms to start (estimates); "
                     + "10,000 leaves room for the rest of the machine");
 
     @Override

@@ -3,7 +3,9 @@ package paradigms.common.waiters;
 import paradigms.common.Check;
 
 /**
- * How many waiting tasks a paradigm supports, and what stops it there.
+ * How many waiting tasks a paradigm supports, and what stops it there — as the paradigm
+ * declares it before any run: an estimate from the chapter's earlier measurements and the
+ * machine's limits, never a figure of the run that prints it (the main job labels it so).
  *
  * @param maxTasks  the largest number of tasks it accepts in one call
  * @param limitedBy what runs out first, in a sentence ("the process's thread limit: about 32,000
