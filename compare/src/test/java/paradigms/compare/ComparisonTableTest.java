@@ -155,7 +155,7 @@ class ComparisonTableTest {
         ComparisonTable.Cell sequential = cell(table, "scalability", "sequential");
         assertEquals("one at a time", sequential.verdict());
         assertTrue(sequential.figure().startsWith("10 tasks, 1 waiting at once: 1.00 s for 10 waits of 100 ms"), sequential.figure());
-        assertTrue(sequential.figure().endsWith("; stops at 10: tasks wait one after another"), sequential.figure());
+        assertTrue(sequential.figure().endsWith("; stops at 10 (declared by the paradigm, an estimate: tasks wait one after another)"), sequential.figure());
         assertEquals("failed: OutOfMemoryError: Java heap space", cell(table, "scalability", "broken").reason());
     }
 
