@@ -35,8 +35,11 @@ import java.util.concurrent.TimeUnit;
  *       Without latency the client works all the time, so its cost per request is what is left.</li>
  * </ol>
  *
- * <p>Each paradigm's client runs in a fresh child JVM per part ({@link HttpClientMain}), warm:
- * its kept resources started and warm-up runs first. The server's CPU is not in the figure.
+ * <p>Each paradigm's client runs in fresh child JVMs ({@link HttpClientMain}), warm: its kept
+ * resources started and warm-up runs first. The CPU part runs in one JVM per paradigm, all its
+ * repeats there; the waiting part in rounds — every paradigm once per round, a fresh JVM each
+ * time — so that load from elsewhere hits all of them alike; each figure is the median. The
+ * server's CPU is not in any figure (it runs here, in the parent).
  */
 final class HttpClients implements Benchmark {
 
@@ -80,8 +83,13 @@ final class HttpClients implements Benchmark {
                          Double waitingCpuMicrosPerRequest, String problem) {
     }
 
+    /**
+     * @param warmups     warm-up runs in each client JVM before it measures
+     * @param repeats     measured runs of the CPU part, in one JVM per paradigm
+     * @param waitRounds  rounds of the waiting part: in each, every paradigm once, in a fresh JVM
+     */
     record Figures(int waitingRequests, int waitingInFlight, int latencyMillis, double idealMillis, int cpuRequests,
-                   int cpuInFlight, int bodyBytes, int warmups, int repeats, List<ClientFigures> clients) {
+                   int cpuInFlight, int bodyBytes, int warmups, int repeats, int waitRounds, List<ClientFigures> clients) {
     }
 
     @Override
@@ -100,10 +108,10 @@ final class HttpClients implements Benchmark {
         boolean full = context.full();
         int waiting = full ? 1_000_000 : 10_000;
         int cpuRequests = full ? 100_000 : 20_000;
-        // A million requests take a minute or two a run: one warm-up of 10,000 would not warm much
-        // less, so in --full the waiting part runs once, after one warm-up run of its own size.
+        // A million requests take a minute or two a run: in --full the waiting part runs one round,
+        // after one warm-up run of its own size.
         int waitWarmups = full ? 1 : context.policy().warmups();
-        int waitRepeats = full ? 1 : context.policy().repeats();
+        int waitRounds = full ? 1 : context.policy().repeats();
         double ideal = Math.ceilDiv(waiting, WAIT_IN_FLIGHT) * (double) LATENCY_MILLIS;
         Map<String, Double> goals = full ? GOALS_FULL : GOALS_QUICK;
         List<String> chosen = chosen(context.paradigms());
@@ -111,48 +119,77 @@ final class HttpClients implements Benchmark {
 
         context.out().printf(Locale.ROOT, "  waiting: %,d URLs x %d ms, at most %,d in flight (ideal %.0f ms); CPU: %,d URLs, no latency, at most %d%n",
                 waiting, LATENCY_MILLIS, WAIT_IN_FLIGHT, ideal, cpuRequests, CPU_IN_FLIGHT);
-        record Measured(String paradigm, HttpClientMain.Runs waitRuns, int maxInFlight, HttpClientMain.Runs cpuRuns, String problem) {
-        }
-        List<Measured> measured = new ArrayList<>();
+        Map<String, Tally> tallies = new LinkedHashMap<>();
+        chosen.forEach(p -> tallies.put(p, new Tally()));
         try (var server = LocalWebServer.builder().start()) {
             String base = "http://127.0.0.1:" + server.port();
             String heap = full ? "-Xmx8g" : "-Xmx1g";
+            // CPU first, a JVM per paradigm: its warm-ups also warm the server for the waiting part.
             for (String paradigm : chosen) {
-                Path log = logs.resolve("bench-http-" + paradigm + ".log");
+                Tally tally = tallies.get(paradigm);
                 try {
-                    var cpuRuns = child(heap, log, paradigm, base, cpuRequests, CPU_IN_FLIGHT, 0,
+                    tally.cpu = child(heap, log(logs, paradigm), paradigm, base, cpuRequests, CPU_IN_FLIGHT, 0,
                             context.policy().warmups(), context.policy().repeats());
-                    server.resetCounters();
-                    var waitRuns = child(heap, log, paradigm, base, waiting, WAIT_IN_FLIGHT, LATENCY_MILLIS, waitWarmups, waitRepeats);
-                    measured.add(new Measured(paradigm, waitRuns, server.maxInFlight(), cpuRuns, null));
                 } catch (IOException | IllegalStateException failed) {
-                    measured.add(new Measured(paradigm, null, 0, null, failed.getMessage()));
+                    tally.problem = failed.getMessage();
                 }
-                context.out().printf("  %s measured%n", paradigm);
+            }
+            // Waiting, in rounds: each round runs every paradigm once, in a fresh JVM with its own
+            // warm-ups, so that a burst of load from elsewhere hits all of them alike.
+            for (int round = 0; round < waitRounds; round++) {
+                for (String paradigm : chosen) {
+                    Tally tally = tallies.get(paradigm);
+                    if (tally.problem != null) {
+                        continue;
+                    }
+                    server.resetCounters();
+                    try {
+                        var runs = child(heap, log(logs, paradigm), paradigm, base, waiting, WAIT_IN_FLIGHT, LATENCY_MILLIS,
+                                waitWarmups, 1);
+                        tally.wallMillis.addAll(runs.wallMillis());
+                        tally.waitCpuMillis.addAll(runs.cpuMillis());
+                        tally.maxInFlight = Math.max(tally.maxInFlight, server.maxInFlight());
+                    } catch (IOException | IllegalStateException failed) {
+                        tally.problem = failed.getMessage();
+                    }
+                }
+                context.out().printf("  round %d of %d done%n", round + 1, waitRounds);
             }
         }
 
-        Double reference = measured.stream().filter(m -> m.paradigm().equals(REFERENCE) && m.waitRuns() != null)
-                .map(m -> Policy.median(m.waitRuns().wallMillis())).findFirst().orElse(null);
+        Tally referenceTally = tallies.get(REFERENCE);
+        Double reference = referenceTally == null || referenceTally.problem != null ? null : Policy.median(referenceTally.wallMillis);
         List<ClientFigures> clients = new ArrayList<>();
-        for (Measured m : measured) {
-            String client = CLIENTS.getOrDefault(m.paradigm(), "its own");
-            if (m.problem() != null) {
-                clients.add(new ClientFigures(m.paradigm(), client, null, null, null, null, goals.get(m.paradigm()), null, null, null,
-                        m.problem()));
-                continue;
+        tallies.forEach((paradigm, t) -> {
+            String client = CLIENTS.getOrDefault(paradigm, "its own");
+            Double goal = goals.get(paradigm);
+            if (t.problem != null) {
+                clients.add(new ClientFigures(paradigm, client, null, null, null, null, goal, null, null, null, t.problem));
+                return;
             }
-            double wall = Policy.median(m.waitRuns().wallMillis());
+            double wall = Policy.median(t.wallMillis);
             Double ratio = reference == null ? null : wall / reference;
-            Double goal = goals.get(m.paradigm());
-            clients.add(new ClientFigures(m.paradigm(), client, wall, ratio, wall / ideal, m.maxInFlight(), goal,
+            clients.add(new ClientFigures(paradigm, client, wall, ratio, wall / ideal, t.maxInFlight, goal,
                     goal == null || ratio == null ? null : ratio <= goal,
-                    Policy.median(m.cpuRuns().cpuMillis()) * 1e3 / cpuRequests,
-                    Policy.median(m.waitRuns().cpuMillis()) * 1e3 / waiting, null));
-        }
+                    Policy.median(t.cpu.cpuMillis()) * 1e3 / cpuRequests,
+                    Policy.median(t.waitCpuMillis) * 1e3 / waiting, null));
+        });
         print(context, clients);
         return new Figures(waiting, WAIT_IN_FLIGHT, LATENCY_MILLIS, ideal, cpuRequests, CPU_IN_FLIGHT, BODY_BYTES,
-                context.policy().warmups(), context.policy().repeats(), clients);
+                context.policy().warmups(), context.policy().repeats(), waitRounds, clients);
+    }
+
+    /** What one paradigm's child JVMs reported; filled on the benchmark's thread only. */
+    private static final class Tally {
+        HttpClientMain.Runs cpu;
+        final List<Double> wallMillis = new ArrayList<>();
+        final List<Double> waitCpuMillis = new ArrayList<>();
+        int maxInFlight;
+        String problem;
+    }
+
+    private static Path log(Path logs, String paradigm) {
+        return logs.resolve("bench-http-" + paradigm + ".log");
     }
 
     private static List<String> chosen(List<String> asked) {
