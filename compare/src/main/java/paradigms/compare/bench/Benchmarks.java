@@ -70,7 +70,7 @@ public final class Benchmarks {
             if (!names.contains(benchmark.name())) {
                 continue;
             }
-            out.printf("%n== %s: %s (%d warm-up, %d measured runs, median)%n", benchmark.name(), benchmark.description(),
+            out.printf("%n== %s: %s (warm-up runs: %d, measured: %d, median)%n", benchmark.name(), benchmark.description(),
                     policy.warmups(), policy.repeats());
             String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
             double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
