@@ -2,6 +2,7 @@ package paradigms.compare;
 
 import paradigms.common.Paradigm;
 import paradigms.common.Paradigms;
+import paradigms.compare.bench.Benchmarks;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -68,6 +69,12 @@ public final class Compare implements Callable<Integer> {
             description = "The web server's latency per answer, in milliseconds (default: ${DEFAULT-VALUE}).")
     private long latencyMillis;
 
+    @Option(names = "--bench", split = ",", paramLabel = "NAME",
+            description = "Instead of the exercises, run benchmarks of compare's harness (comma-separated), "
+                    + "their figures into results.json under \"benchmarks\" (see compare/README.md): ${COMPLETION-CANDIDATES}.",
+            completionCandidates = BenchNames.class)
+    private List<String> benches;
+
     @Option(names = "--no-progress", description = "One line per finished case instead of a progress bar (for logs).")
     private boolean noProgress;
 
@@ -131,6 +138,16 @@ public final class Compare implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (benches != null && !benches.isEmpty()) {
+            List<String> unknown = benches.stream().filter(b -> !Benchmarks.names().contains(b)).toList();
+            if (!unknown.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "unknown benchmark \"" + unknown.getFirst() + "\" (known: "
+                        + String.join(", ", Benchmarks.names()) + ")");
+            }
+            Benchmarks.run(benches, mode != null && mode.full, paradigms == null ? List.of() : paradigms,
+                    out, List.copyOf(spec.commandLine().getParseResult().originalArgs()), stdout);
+            return 0;
+        }
         new CompareRun(options(), stdout, stderr).run();
         return 0;
     }
@@ -201,6 +218,14 @@ public final class Compare implements Callable<Integer> {
 
     private static String firstLine(String message) {
         return message == null ? "bad options" : message.lines().findFirst().orElse(message);
+    }
+
+    /** The benchmark names, for {@code --help}. */
+    static final class BenchNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Benchmarks.names().iterator();
+        }
     }
 
     /** Turns "download" into {@link Exercise#DOWNLOAD}, with a message that lists the known names. */

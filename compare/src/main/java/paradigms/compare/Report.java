@@ -64,7 +64,9 @@ final class Report {
         Files.createDirectories(out.resolve("charts"));
         Files.createDirectories(out.resolve("timelines"));
         Files.createDirectories(out.resolve("traces"));
-        Json.FILE.writeValue(out.resolve(RESULTS).toFile(), results);
+        var tree = Json.FILE.<com.fasterxml.jackson.databind.node.ObjectNode>valueToTree(results);
+        paradigms.compare.bench.Benchmarks.keepFrom(out.resolve(RESULTS), tree); // the --bench figures stay
+        Json.FILE.writeValue(out.resolve(RESULTS).toFile(), tree);
         List<String> caseOrder = results.cases().stream().map(Results.CaseInfo::id).toList();
         Charts.write(results.results(), caseOrder, results.paradigms(), out.resolve("charts"));
         List<String> timelines = writeTimelines();

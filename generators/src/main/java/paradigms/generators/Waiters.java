@@ -25,7 +25,7 @@ import java.util.Locale;
  * thread holds a million of them.
  *
  * <p><b>How far N goes: the heap decides.</b> A sleeping task keeps a few hundred bytes of
- * live heap (measured with {@code Benchmark}'s waiters part; see the chapter's Measured
+ * live heap (measured by compare's {@code waiters} case; see the chapter's Measured
  * section): the waiter (40), its {@code Sleep} (32), its task (88), the loop's timer (48) with
  * its two small lambdas (40), the {@code Delay} it waits for (16), and its slots in the
  * gather's lists, the ready queue and the timer heap — and about 400 bytes at the peak,

@@ -22,8 +22,8 @@ import java.util.concurrent.CompletableFuture;
  * incremented by two worker processes through calls: without a lease it loses updates, with
  * one it does not.
  *
- * <p>{@code ./mvnw -q -pl multiprocessing -am compile exec:java}; with
- * {@code -Dexec.args=benchmark} it runs the {@link Benchmark} instead.
+ * <p>{@code ./mvnw -q -pl multiprocessing -am compile exec:java}. The chapter's figures come
+ * from compare (its main job, and {@code --bench thread-cost} for a JVM's start-up).
  */
 public final class Demo {
 
@@ -31,10 +31,6 @@ public final class Demo {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals("benchmark")) {
-            Benchmark.main(args);
-            return;
-        }
         try (var pool = Workers.start(2)) {
             System.out.printf("== a pool of 2 child JVMs, ready in %d ms%n", pool.startupTime().toMillis());
             for (PoolWorker worker : pool.workers()) {
@@ -78,7 +74,7 @@ public final class Demo {
         System.out.printf("   all %d sums equal the closed form n(n-1)(2n-1)/6: %s%n", sums.size(), exact);
         System.out.printf("   this JVM alone (cold): %d ms; the pool, first call (cold workers): %d ms, second: %d ms%n",
                 sequential / 1_000_000, first / 1_000_000, second / 1_000_000);
-        System.out.println("   (the workers' JIT compilers start cold: the Benchmark measures warm figures)");
+        System.out.println("   (the workers' JIT compilers start cold: compare measures warm figures)");
     }
 
     private static void unordered(ProcessPool pool) throws InterruptedException {

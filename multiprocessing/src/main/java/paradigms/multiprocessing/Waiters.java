@@ -22,7 +22,7 @@ import java.util.List;
  * A pool of N workers, each handed one "wait" task, so all N wait at once.
  *
  * <p><b>How far N goes: {@value #MAX_TASKS}.</b> Every waiting task is a whole JVM. Measured
- * here (2 cores, shared; {@code Benchmark} section {@code waiters}, figures in the README): each
+ * here (2 cores, shared; figures in the README): each
  * worker holds about 39 MiB and burns 50–80 ms of CPU to start, and the starts share two cores —
  * a pool of 32 was ready in 0.9 s on a quiet machine and 1.8–2.1 s on a busy one, holding
  * 1.2 GiB; 128 took 7 s and 4.9 GiB. Nothing hard stops at 32: memory would run out near 600

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * What a worker costs before it does anything, measured and printed on every test run. The
  * figures are reported, not asserted: on a shared two-core machine they vary several-fold
- * (the {@link Benchmark} and the README give medians). What is asserted is that the
+ * (compare measures them with repeats and medians). What is asserted is that the
  * measurement means what it says.
  */
 @Timeout(TestTimeouts.CONTRACT_SECONDS)
@@ -35,7 +35,7 @@ class StartupCostTest {
                 poolOfTwo.add(checkedStartup(pool));
             }
         }
-        System.out.printf("start-up, ms (3 runs, sorted): pool of 1 %s, pool of 2 %s; the Benchmark and README give medians%n",
+        System.out.printf("start-up, ms (3 runs, sorted): pool of 1 %s, pool of 2 %s; compare gives medians%n",
                 sorted(poolOfOne), sorted(poolOfTwo));
     }
 

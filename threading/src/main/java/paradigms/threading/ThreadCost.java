@@ -13,14 +13,10 @@ import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * What one platform thread costs, measured on this machine: time to create, start and finish
- * one, and memory while it waits. A benchmark main, not a test: it prints figures and asserts
- * no timing.
- *
- * <pre>
- *   java threading/src/main/java/paradigms/threading/ThreadCost.java [THREADS]
- * </pre>
- * run from the repository root; it needs only the JDK, no build.
+ * What one platform thread costs, shown by the chapter's {@code Demo}: time to create, start
+ * and finish one, and memory while it waits. It prints and asserts no timing; the figures the
+ * course reports come from compare ({@code --bench thread-cost}, with warm-ups, repeats and
+ * medians, beside a virtual thread and a child JVM).
  *
  * <p><b>How it measures.</b> Time: start {@code THREADS} threads that do nothing, one after
  * another, then join them all; the wall time divided by {@code THREADS} (best of three rounds,
@@ -48,11 +44,6 @@ public final class ThreadCost {
     }
 
     private ThreadCost() {
-    }
-
-    public static void main(String[] args) throws Exception {
-        int threads = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
-        print(measure(threads));
     }
 
     static void print(Figures figures) {

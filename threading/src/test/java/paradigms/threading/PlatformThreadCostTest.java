@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * fail on a busy machine and prove nothing. What is asserted is that the measurement measured
  * what it says: all the threads were alive at once, each held resident memory (on Linux), and
  * none is left behind.
- * {@code ThreadCost}'s main measures more threads.
+ * compare's {@code --bench thread-cost} measures with repeats and medians.
  */
 @Timeout(TestTimeouts.CONTRACT_SECONDS)
 class PlatformThreadCostTest {

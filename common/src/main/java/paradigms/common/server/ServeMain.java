@@ -5,7 +5,7 @@ import java.time.Duration;
 
 /**
  * Runs a {@link LocalWebServer} on its own, in this JVM, until standard input closes.
- * Prints {@code port=N} when ready. {@link ServerBenchmark} starts it as a child process so
+ * Prints {@code port=N} when ready. compare's {@code --bench server} starts it as a child process so
  * that the server's CPU time can be measured apart from the client's.
  *
  * <p>Usage: {@code ServeMain [latencyMillis]}

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 public record WorkerCommand(String javaExecutable, String classPath, List<String> jvmFlags, String mainClass) {
 
     /**
-     * The flags of a worker that computes, each chosen by measurement ({@link Benchmark};
+     * The flags of a worker that computes, each chosen by measurement (a one-off comparison;
      * figures and conditions in the chapter's README):
      * <ul>
      *   <li>Class data sharing stays on (the JDK's default archive, on by default): with

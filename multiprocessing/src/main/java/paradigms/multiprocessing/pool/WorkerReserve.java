@@ -29,7 +29,7 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * try (var kept = WorkerReserve.open(2, 32)) {
- *     ProcessSquares.compute(request, trace); // its pool borrows 2 ready workers, and gives them back
+ *     the chapter's Squares.compute(request, trace); // its pool borrows 2 ready workers, and gives them back
  * }
  * }</pre>
  *

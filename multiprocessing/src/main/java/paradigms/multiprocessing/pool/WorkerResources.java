@@ -61,7 +61,7 @@ public final class WorkerResources implements AutoCloseable {
      * a fresh JVM, and its first request pays for every class its client loads. This one is a
      * handful of classes on {@code java.net.Socket} (already in the JDK's class-data archive);
      * the JDK's client builds a TLS context, starts a selector thread and loads over a thousand
-     * classes ({@link Benchmark} section {@code clients} compares them).
+     * classes (compare's {@code --bench http} sets the clients side by side).
      */
     /**
      * Set on a worker that a {@link WorkerReserve} keeps between calls: its client then keeps no
@@ -79,7 +79,7 @@ public final class WorkerResources implements AutoCloseable {
     /**
      * Before this worker's first real request: one request to a socket of its own. In a fresh
      * JVM the first request is slow — it loads and links the HTTP classes — where the next ones
-     * take milliseconds (the {@link Benchmark}'s fresh worker; figures in the README). Without
+     * take milliseconds (measured on a fresh worker; figures in the README). Without
      * this, the first URL of every worker would spend that inside its own timeout — on a busy
      * machine, with the crawl's 700 ms timeouts, long enough to time out. The exercise's server
      * never sees the warm-up; the task's span includes it, so the cost is not hidden.
