@@ -28,8 +28,8 @@ import java.util.function.Consumer;
  * program that keeps its workers. {@code MultiprocessingParadigm.startResources()} opens it.
  *
  * <pre>{@code
- * try (var kept = WorkerReserve.open(2, 32)) {
- *     the chapter's Squares.compute(request, trace); // its pool borrows 2 ready workers, and gives them back
+ * try (var kept = WorkerReserve.open(Workers.command(), 2, 32)) {
+ *     new Squares().compute(request, trace); // its pool borrows 2 ready workers, and gives them back
  * }
  * }</pre>
  *
