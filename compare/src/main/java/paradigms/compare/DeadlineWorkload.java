@@ -9,6 +9,7 @@ import paradigms.common.deadline.Ending;
 import paradigms.common.deadline.ItemOutcome;
 import paradigms.common.download.DownloadResult;
 import paradigms.common.download.Failure;
+import paradigms.common.measure.Leftovers;
 import paradigms.common.trace.Trace;
 
 import java.net.URI;
