@@ -5,7 +5,6 @@ import paradigms.common.Paradigm;
 import paradigms.common.blocking.BlockingExercise;
 import paradigms.common.contract.BlockingContract;
 
-
 /**
  * The blocking contract again, for the Vert.x client: the paradigm's {@code blocking()} is the
  * offloaded JDBC version, so the asynchronous client is bound here through a paradigm that

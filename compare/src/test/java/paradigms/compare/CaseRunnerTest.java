@@ -2,8 +2,8 @@ package paradigms.compare;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import paradigms.common.DelegatingParadigm;
 import paradigms.common.Claim;
+import paradigms.common.DelegatingParadigm;
 import paradigms.common.Paradigm;
 import paradigms.common.sequential.SequentialParadigm;
 import paradigms.common.squares.SquaresExercise;

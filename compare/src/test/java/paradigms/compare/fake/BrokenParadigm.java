@@ -1,7 +1,7 @@
 package paradigms.compare.fake;
 
-import paradigms.common.DelegatingParadigm;
 import paradigms.common.Claim;
+import paradigms.common.DelegatingParadigm;
 import paradigms.common.counter.CounterExercise;
 import paradigms.common.counter.CounterResult;
 import paradigms.common.deadline.DeadlineExercise;

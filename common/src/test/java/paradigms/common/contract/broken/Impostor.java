@@ -1,7 +1,7 @@
 package paradigms.common.contract.broken;
 
-import paradigms.common.DelegatingParadigm;
 import paradigms.common.Claim;
+import paradigms.common.DelegatingParadigm;
 import paradigms.common.blocking.BlockingExercise;
 import paradigms.common.counter.CounterExercise;
 import paradigms.common.sequential.SequentialParadigm;
