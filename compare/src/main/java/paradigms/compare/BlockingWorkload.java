@@ -1,5 +1,6 @@
 package paradigms.compare;
 
+import paradigms.common.Exercise;
 import paradigms.common.Paradigm;
 import paradigms.common.blocking.BlockingRequest;
 import paradigms.common.blocking.BlockingResult;
@@ -19,6 +20,14 @@ import java.util.stream.IntStream;
  */
 record BlockingWorkload(int queries, Duration queryDuration, int maxConnections, Duration heartbeatInterval,
                         Repeats repeats) implements Workload {
+
+    /** This exercise's case in {@code mode}: queries that each hold a connection, a heartbeat every 10 ms. */
+    static List<Workload> plan(Mode mode, Duration latency) {
+        return switch (mode) {
+            case QUICK -> List.of(new BlockingWorkload(8, Duration.ofMillis(100), 4, Duration.ofMillis(10), Repeats.measured(mode)));
+            case FULL -> List.of(new BlockingWorkload(16, Duration.ofMillis(300), 4, Duration.ofMillis(10), Repeats.measured(mode)));
+        };
+    }
 
     @Override
     public String id() {
@@ -45,6 +54,11 @@ record BlockingWorkload(int queries, Duration queryDuration, int maxConnections,
     @Override
     public Optional<Duration> ideal() {
         return Optional.of(queryDuration.multipliedBy((queries + maxConnections - 1) / maxConnections));
+    }
+
+    @Override
+    public Integer allowedInFlight() {
+        return maxConnections;
     }
 
     @Override

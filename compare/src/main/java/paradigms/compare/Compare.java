@@ -1,5 +1,6 @@
 package paradigms.compare;
 
+import paradigms.common.Exercise;
 import paradigms.common.Paradigm;
 import paradigms.common.Paradigms;
 import paradigms.compare.bench.Benchmarks;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -40,8 +42,8 @@ public final class Compare implements Callable<Integer> {
     static final long DEFAULT_LATENCY_MILLIS = 50;
 
     @Option(names = "--exercises", split = ",", paramLabel = "NAME", converter = ExerciseConverter.class,
-            description = "Exercises to run, comma-separated (default: all): download, squares, exhibition, crawl, waiters, "
-                    + "blocking, counter, deadline.")
+            completionCandidates = ExerciseNames.class,
+            description = "Exercises to run, comma-separated (default: all): ${COMPLETION-CANDIDATES}.")
     private List<Exercise> exercises;
 
     @Option(names = "--paradigms", split = ",", paramLabel = "NAME",
@@ -223,8 +225,16 @@ public final class Compare implements Callable<Integer> {
     /** The benchmark names, for {@code --help}. */
     static final class BenchNames implements Iterable<String> {
         @Override
-        public java.util.Iterator<String> iterator() {
+        public Iterator<String> iterator() {
             return Benchmarks.names().iterator();
+        }
+    }
+
+    /** The exercises' names for the help text, from the one list in {@code common}. */
+    static final class ExerciseNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Exercise.ids().iterator();
         }
     }
 
@@ -233,7 +243,7 @@ public final class Compare implements Callable<Integer> {
         @Override
         public Exercise convert(String value) {
             try {
-                return Exercise.parse(value);
+                return Exercise.byId(value);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }

@@ -1,5 +1,6 @@
 package paradigms.compare;
 
+import paradigms.common.Exercise;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import org.testcontainers.DockerClientFactory;
@@ -104,7 +105,7 @@ final class CompareRun {
                 "-Xmx" + plan.childMaxHeap(), loadBefore, loadAverage(), started.truncatedTo(ChronoUnit.SECONDS).toString(),
                 Duration.between(started, Instant.now()).toMillis() / 1e3);
         var settings = new Results.Settings(options.arguments(), options.mode().cliName(), options.latency().toMillis(),
-                options.exercises().stream().sorted().map(Exercise::cliName).toList(),
+                options.exercises().stream().sorted().map(Exercise::id).toList(),
                 options.paradigms().stream().map(ParadigmInfo::name).toList());
         var results = new Results(machine, settings, options.paradigms(), cases.stream().map(Results.CaseInfo::of).toList(),
                 summaries, startups, ComparisonTable.build(options.paradigms(), summaries, startups, options.exercises(), plan, cores),

@@ -1,5 +1,7 @@
 package paradigms.compare;
 
+import paradigms.common.Exercise;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -85,7 +87,7 @@ record ComparisonTable(List<ParadigmInfo> columns, List<Row> rows) {
         /** The summary if it has figures; otherwise the cell that says why not. */
         Cell unlessMeasured(String paradigm, String caseId, Exercise exercise, Function<CaseSummary, Cell> cell) {
             if (!chosen.contains(exercise)) {
-                return Cell.without(paradigm, "not measured: --exercises left out " + exercise.cliName());
+                return Cell.without(paradigm, "not measured: --exercises left out " + exercise.id());
             }
             Optional<CaseSummary> found = find(paradigm, caseId);
             if (found.isEmpty()) {

@@ -1,5 +1,6 @@
 package paradigms.compare;
 
+import paradigms.common.Exercise;
 import paradigms.common.Paradigm;
 import paradigms.common.counter.CounterExercise;
 import paradigms.common.counter.CounterRequest;
@@ -7,6 +8,7 @@ import paradigms.common.counter.CounterResult;
 import paradigms.common.trace.Trace;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -17,6 +19,18 @@ import java.util.Optional;
  * it exact costs.
  */
 record CounterWorkload(int tasks, int incrementsPerTask, Repeats repeats) implements Workload {
+
+    /**
+     * This exercise's case in {@code mode}. Quick mode's 25 increments a task are enough for
+     * every task to meet the others at the counter; in multiprocessing each increment is a
+     * round trip to the parent, 2,500 of them a run.
+     */
+    static List<Workload> plan(Mode mode, Duration latency) {
+        return switch (mode) {
+            case QUICK -> List.of(new CounterWorkload(100, 25, Repeats.measured(mode)));
+            case FULL -> List.of(new CounterWorkload(1_000, 100, Repeats.measured(mode)));
+        };
+    }
 
     /**
      * One run's own figures.

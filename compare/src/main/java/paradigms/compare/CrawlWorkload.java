@@ -1,5 +1,6 @@
 package paradigms.compare;
 
+import paradigms.common.Exercise;
 import paradigms.common.Paradigm;
 import paradigms.common.crawl.CrawlRequest;
 import paradigms.common.crawl.CrawlResult;
@@ -25,6 +26,17 @@ import java.util.stream.Collectors;
 record CrawlWorkload(long seed, int pages, Duration slowDelay, int maxInFlight, Duration latency, Repeats repeats)
         implements Workload {
 
+    /** The site generator's seed; parent and child must agree on it (both build their cases from the same plan). */
+    static final long SITE_SEED = 42;
+
+    /** This exercise's case in {@code mode}: a generated site whose slow pages answer after 100 ms. */
+    static List<Workload> plan(Mode mode, Duration latency) {
+        return switch (mode) {
+            case QUICK -> List.of(new CrawlWorkload(SITE_SEED, 30, Duration.ofMillis(100), 8, latency, Repeats.measured(mode)));
+            case FULL -> List.of(new CrawlWorkload(SITE_SEED, 150, Duration.ofMillis(100), 10, latency, Repeats.measured(mode)));
+        };
+    }
+
     Site site() {
         return Site.generate(seed, pages, slowDelay);
     }
@@ -48,6 +60,11 @@ record CrawlWorkload(long seed, int pages, Duration slowDelay, int maxInFlight, 
     @Override
     public boolean traced() {
         return true;
+    }
+
+    @Override
+    public Integer allowedInFlight() {
+        return maxInFlight;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package paradigms.compare;
 
+import paradigms.common.Exercise;
 import paradigms.common.Paradigm;
 import paradigms.common.deadline.DeadlineExercise;
 import paradigms.common.deadline.DeadlineRequest;
@@ -8,6 +9,7 @@ import paradigms.common.deadline.Ending;
 import paradigms.common.deadline.ItemOutcome;
 import paradigms.common.download.DownloadResult;
 import paradigms.common.download.Failure;
+import paradigms.common.measure.Leftovers;
 import paradigms.common.trace.Trace;
 
 import java.net.URI;
@@ -39,6 +41,12 @@ import java.util.Optional;
  * exercise's contract is that nothing is.
  */
 record DeadlineWorkload(Kind kind, Repeats repeats) implements Workload {
+
+    /** This exercise's two cases, one per {@link Kind}, with the mode's usual repeats. */
+    static List<Workload> plan(Mode mode, Duration latency) {
+        return List.of(new DeadlineWorkload(Kind.FAIL_FAST, Repeats.measured(mode)),
+                new DeadlineWorkload(Kind.DEADLINE, Repeats.measured(mode)));
+    }
 
     /** The two cases. */
     enum Kind {
@@ -134,7 +142,8 @@ record DeadlineWorkload(Kind kind, Repeats repeats) implements Workload {
         return Optional.of(kind.endsAt);
     }
 
-    int maxInFlight() {
+    @Override
+    public Integer allowedInFlight() {
         return kind.maxInFlight;
     }
 

@@ -1,5 +1,6 @@
 package paradigms.compare;
 
+import paradigms.common.Exercise;
 import paradigms.common.Paradigm;
 import paradigms.common.download.DownloadRequest;
 import paradigms.common.download.DownloadResult;
@@ -23,6 +24,21 @@ import java.util.Optional;
 record DownloadWorkload(String id, int count, int maxInFlight, int bodySize, Duration latency,
                         Repeats repeats, boolean traced, boolean needsConcurrentWaiting) implements Workload {
 
+    /**
+     * This exercise's cases in {@code mode}; full mode adds the course's headline, a million
+     * requests with at most 1,000 in flight (1-2.5 min for the paradigms that keep 1,000 in
+     * flight; 28 min for multiprocessing, whose 32 worker JVMs keep only 32).
+     */
+    static List<Workload> plan(Mode mode, Duration latency) {
+        return switch (mode) {
+            case QUICK -> List.of(new DownloadWorkload("download", 24, 8, 2_048, latency, Repeats.measured(mode), true, false));
+            case FULL -> List.of(
+                    new DownloadWorkload("download", 200, 20, 2_048, latency, Repeats.measured(mode), true, false),
+                    new DownloadWorkload("download-million", 1_000_000, 1_000, 256, latency,
+                            new Repeats(0, 1, Duration.ZERO, Duration.ofMinutes(45)), false, true));
+        };
+    }
+
     /** Up to this many URLs, every body's checksum is checked; above, only sizes (hashing a million bodies twice is not the point). */
     private static final int CHECKSUMS_UP_TO = 10_000;
 
@@ -35,6 +51,11 @@ record DownloadWorkload(String id, int count, int maxInFlight, int bodySize, Dur
     public String description() {
         return String.format(java.util.Locale.ROOT, "%,d URLs of %,d bytes, at most %,d in flight, answers after %,d ms",
                 count, bodySize, maxInFlight, latency.toMillis());
+    }
+
+    @Override
+    public Integer allowedInFlight() {
+        return maxInFlight;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package paradigms.compare;
 
+import paradigms.common.Exercise;
 import paradigms.common.Paradigm;
 import paradigms.common.exhibition.ExhibitionRequest;
 import paradigms.common.exhibition.ExhibitionResult;
@@ -18,6 +19,19 @@ import java.util.Optional;
  * 55 s, 30 move pairs) on a clock where one exhibition second lasts {@code secondLasts}.
  */
 record ExhibitionWorkload(Duration secondLasts, Repeats repeats) implements Workload {
+
+    /**
+     * This exercise's case in {@code mode}: an exhibition second lasts 100 µs. Quick mode runs
+     * it once, with no warm-up: it sleeps rather than runs JIT-sensitive code, and the
+     * sequential one alone takes seconds.
+     */
+    static List<Workload> plan(Mode mode, Duration latency) {
+        return switch (mode) {
+            case QUICK -> List.of(new ExhibitionWorkload(Duration.ofNanos(100_000), new Repeats(0, 1, Duration.ZERO, Duration.ofSeconds(60))));
+            case FULL -> List.of(new ExhibitionWorkload(Duration.ofNanos(100_000),
+                    new Repeats(1, 3, Duration.ofSeconds(30), Duration.ofSeconds(120))));
+        };
+    }
 
     ExhibitionRequest request() {
         return ExhibitionRequest.pyConExhibition(secondLasts);

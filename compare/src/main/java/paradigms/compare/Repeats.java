@@ -21,6 +21,17 @@ record Repeats(int warmups, int repeats, Duration budget, Duration runTimeout) {
         }
     }
 
+    /**
+     * The usual repeats of a measured case in {@code mode}. Quick: up to 3 runs, none started
+     * after 1 s of them (a run of a second or more is measured once). Full: up to 5, within 10 s.
+     */
+    static Repeats measured(Mode mode) {
+        return switch (mode) {
+            case QUICK -> new Repeats(1, 3, Duration.ofSeconds(1), Duration.ofSeconds(60));
+            case FULL -> new Repeats(1, 5, Duration.ofSeconds(10), Duration.ofSeconds(120));
+        };
+    }
+
     /** Whether another measured run starts, after {@code done} runs that took {@code spent}. */
     boolean another(int done, Duration spent) {
         return done == 0 || (done < repeats && spent.compareTo(budget) < 0);

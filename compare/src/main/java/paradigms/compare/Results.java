@@ -38,7 +38,7 @@ record Results(Machine machine, Settings settings, List<ParadigmInfo> paradigms,
 
         static CaseInfo of(Workload workload) {
             Repeats r = workload.repeats();
-            return new CaseInfo(workload.id(), workload.exercise().cliName(), workload.description(), r.warmups(), r.repeats(),
+            return new CaseInfo(workload.id(), workload.exercise().id(), workload.description(), r.warmups(), r.repeats(),
                     r.budget().toMillis() / 1e3, workload.ideal().map(d -> d.toNanos() / 1e6).orElse(null));
         }
     }

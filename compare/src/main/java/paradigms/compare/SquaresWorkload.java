@@ -1,5 +1,6 @@
 package paradigms.compare;
 
+import paradigms.common.Exercise;
 import paradigms.common.Paradigm;
 import paradigms.common.squares.SquareSum;
 import paradigms.common.squares.SquaresRequest;
@@ -12,6 +13,18 @@ import java.util.Optional;
 
 /** {@code squares}: the course's CPU work, n = 5,000,000 … 5,000,019, exact sums. */
 record SquaresWorkload(Repeats repeats) implements Workload {
+
+    /**
+     * This exercise's case in {@code mode}. Quick mode warms up six times: multiprocessing's
+     * workers each have a JIT of their own to warm, and each sees only its share of the sums;
+     * with two, the kept workers still ran half-compiled code.
+     */
+    static List<Workload> plan(Mode mode, Duration latency) {
+        return switch (mode) {
+            case QUICK -> List.of(new SquaresWorkload(new Repeats(6, 5, Duration.ofSeconds(2), Duration.ofSeconds(60))));
+            case FULL -> List.of(new SquaresWorkload(new Repeats(10, 10, Duration.ofSeconds(10), Duration.ofSeconds(120))));
+        };
+    }
 
     @Override
     public String id() {

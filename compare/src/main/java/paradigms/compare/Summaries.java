@@ -28,9 +28,9 @@ final class Summaries {
 
     static CaseSummary summarize(Workload workload, CaseResult result, CaseResult baseline, int cores) {
         String status = result.status().name().toLowerCase(Locale.ROOT);
-        Integer allowed = allowedInFlight(workload);
+        Integer allowed = workload.allowedInFlight();
         if (!result.measured()) {
-            return new CaseSummary(result.paradigm(), result.caseId(), workload.exercise().cliName(), workload.description(),
+            return new CaseSummary(result.paradigm(), result.caseId(), workload.exercise().id(), workload.description(),
                     status, result.reason(), result.warmups(), 0, null, null, null, null, null, null, workload.unitName(),
                     ideal(workload, baseline, cores).map(Summaries::millis).orElse(null), null, null, null, allowed,
                     null, null, null, null, null, null, result.runs());
@@ -40,7 +40,7 @@ final class Summaries {
         Double perSecond = workload.unitName() == null || wall <= 0 ? null : median.units() / (wall / 1_000);
         Double ideal = ideal(workload, baseline, cores).map(Summaries::millis).orElse(null);
         Double speedup = baseline == null || !workload.comparesWithBaseline() ? null : baseline.median().wallMillis() / wall;
-        return new CaseSummary(result.paradigm(), result.caseId(), workload.exercise().cliName(), workload.description(),
+        return new CaseSummary(result.paradigm(), result.caseId(), workload.exercise().id(), workload.description(),
                 status, result.reason(), result.warmups(), result.runs().size(),
                 wall, median.cpuMillis(), wall <= 0 ? null : median.cpuMillis() / wall,
                 median.peakThreads(), median.peakHeapBytes() / (1024.0 * 1024.0),
@@ -76,19 +76,6 @@ final class Summaries {
             return Optional.of(Duration.ofNanos((long) (baseline.median().wallMillis() * 1e6 / usable)));
         }
         return workload.ideal();
-    }
-
-    static Integer allowedInFlight(Workload workload) {
-        return switch (workload) {
-            case DownloadWorkload d -> d.maxInFlight();
-            case CrawlWorkload c -> c.maxInFlight();
-            case BlockingWorkload b -> b.maxConnections();
-            case DeadlineWorkload d -> d.maxInFlight();
-            case SquaresWorkload s -> null;
-            case ExhibitionWorkload e -> null;
-            case WaitersWorkload w -> null;
-            case CounterWorkload c -> null;
-        };
     }
 
     private static double millis(Duration duration) {

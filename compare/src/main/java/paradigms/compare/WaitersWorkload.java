@@ -1,5 +1,6 @@
 package paradigms.compare;
 
+import paradigms.common.Exercise;
 import paradigms.common.Claim;
 import paradigms.common.Paradigm;
 import paradigms.common.trace.Trace;
@@ -44,6 +45,26 @@ import java.util.concurrent.atomic.AtomicLong;
  * case's figures.
  */
 record WaitersWorkload(int maxTasks, Duration waitFor, Repeats repeats, int maxWeighedTasks) implements Workload {
+
+    /** The most waiting tasks per mode; each paradigm runs min(its capacity, this). */
+    static final int MOST_QUICK = 10_000;
+    static final int MOST_FULL = 1_000_000;
+
+    /**
+     * This exercise's case in {@code mode}. Quick mode waits 100 ms (the sequential baseline
+     * waits its 10 tasks one after another, 1 s a run), with no warm-up: waiting is not what
+     * the JIT speeds up, and a warm-up would cost threading another 10,000 platform threads
+     * (seconds on 2 cores); for the same reason its weighing run has 1,000 tasks, not 10,000.
+     * Full mode: a million waiting tasks, seconds to a minute a run depending on the paradigm.
+     */
+    static List<Workload> plan(Mode mode, Duration latency) {
+        return switch (mode) {
+            case QUICK -> List.of(new WaitersWorkload(MOST_QUICK, Duration.ofMillis(100),
+                    new Repeats(0, 3, Duration.ofSeconds(1), Duration.ofSeconds(60)), 1_000));
+            case FULL -> List.of(new WaitersWorkload(MOST_FULL, Duration.ofSeconds(1),
+                    new Repeats(1, 3, Duration.ofSeconds(30), Duration.ofMinutes(10))));
+        };
+    }
 
     /** Weighs as many tasks as it runs. */
     WaitersWorkload(int maxTasks, Duration waitFor, Repeats repeats) {

@@ -1,5 +1,6 @@
 package paradigms.compare;
 
+import paradigms.common.Exercise;
 import paradigms.common.Paradigm;
 import paradigms.common.trace.Trace;
 
@@ -10,12 +11,16 @@ import java.util.Optional;
  * One measured case: an exercise with fixed inputs, e.g. {@code download} with 24 URLs and at
  * most 8 in flight, or {@code waiters} with as many waiting tasks as the paradigm supports.
  *
+ * <p>Each exercise has one workload class ({@code DownloadWorkload}, …) that holds everything
+ * compare knows about it: its cases' sizes per mode (a static {@code plan(Mode, Duration)}),
+ * how to run and check one, and which figures mean something for it. {@link Workloads} finds
+ * that class from the exercise list in {@code common}.
+ *
  * <p>Both JVMs build the same workloads from the same {@link Plan}: the parent to know the
  * ideal times and to serve the crawl's site, the child to run them. Nothing but the case id
  * crosses the process boundary.
  */
-sealed interface Workload permits DownloadWorkload, SquaresWorkload, ExhibitionWorkload, CrawlWorkload, WaitersWorkload,
-        BlockingWorkload, CounterWorkload, DeadlineWorkload {
+interface Workload {
 
     /** Stable id used in results.json and file names: {@code download}, {@code deadline-fail-fast}, … */
     String id();
@@ -29,6 +34,14 @@ sealed interface Workload permits DownloadWorkload, SquaresWorkload, ExhibitionW
 
     /** Whether measured runs record a trace (not for 1,000,000 requests: the spans would be the memory figure). */
     boolean traced();
+
+    /**
+     * The most requests (or connections) the case allows at once, shown beside what the server
+     * saw; null where no such bound is part of the inputs.
+     */
+    default Integer allowedInFlight() {
+        return null;
+    }
 
     /** Whether its runs talk to the web server (so its counters mean something). */
     default boolean usesServer() {

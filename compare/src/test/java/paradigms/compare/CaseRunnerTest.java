@@ -3,16 +3,10 @@ package paradigms.compare;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import paradigms.common.Claim;
+import paradigms.common.DelegatingParadigm;
 import paradigms.common.Paradigm;
-import paradigms.common.blocking.BlockingExercise;
-import paradigms.common.counter.CounterExercise;
-import paradigms.common.crawl.CrawlExercise;
-import paradigms.common.deadline.DeadlineExercise;
-import paradigms.common.download.DownloadExercise;
-import paradigms.common.exhibition.ExhibitionExercise;
 import paradigms.common.sequential.SequentialParadigm;
 import paradigms.common.squares.SquaresExercise;
-import paradigms.common.waiters.WaitersExercise;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -111,8 +105,10 @@ class CaseRunnerTest {
     }
 
     /** Every exercise but squares is the baseline's; squares throws. */
-    private static final class ThrowingSquares implements Paradigm {
-        private final SequentialParadigm sequential = new SequentialParadigm();
+    private static final class ThrowingSquares extends DelegatingParadigm {
+        ThrowingSquares() {
+            super(new SequentialParadigm());
+        }
 
         @Override
         public String name() {
@@ -125,45 +121,10 @@ class CaseRunnerTest {
         }
 
         @Override
-        public DownloadExercise download() {
-            return sequential.download();
-        }
-
-        @Override
         public SquaresExercise squares() {
             return (request, trace) -> {
                 throw new IllegalStateException("out of squares");
             };
-        }
-
-        @Override
-        public ExhibitionExercise exhibition() {
-            return sequential.exhibition();
-        }
-
-        @Override
-        public CrawlExercise crawl() {
-            return sequential.crawl();
-        }
-
-        @Override
-        public BlockingExercise blocking() {
-            return sequential.blocking();
-        }
-
-        @Override
-        public WaitersExercise waiters() {
-            return sequential.waiters();
-        }
-
-        @Override
-        public CounterExercise counter() {
-            return sequential.counter();
-        }
-
-        @Override
-        public DeadlineExercise deadline() {
-            return sequential.deadline();
         }
     }
 }

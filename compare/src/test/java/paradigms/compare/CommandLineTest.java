@@ -1,5 +1,6 @@
 package paradigms.compare;
 
+import paradigms.common.Exercise;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,7 +106,7 @@ class CommandLineTest {
                 .map(name -> Arguments.of(List.of("--paradigms", name), "\"" + name + "\" is not on compare's class path"));
         var available = String.join(", ", present().stream().sorted().toList());
         return Stream.concat(absent, Stream.of(
-                Arguments.of(List.of("--exercises", "download,nope"), "unknown exercise \"nope\" (known: download, squares, exhibition, crawl, waiters, blocking, counter, deadline)"),
+                Arguments.of(List.of("--exercises", "download,nope"), "unknown exercise \"nope\" (known: " + String.join(", ", Exercise.ids()) + ")"),
                 Arguments.of(List.of("--quick", "--full"), "mutually exclusive"),
                 Arguments.of(List.of("--paradigms", "nope"), "unknown paradigm \"nope\"; available: " + available),
                 Arguments.of(List.of("--latency", "0"), "--latency must be between 1 and 10000 ms, was 0"),
@@ -138,7 +139,7 @@ class CommandLineTest {
             assertTrue(run.out().contains(option), "help mentions " + option + ":\n" + run.out());
         }
         for (Exercise exercise : Exercise.values()) {
-            assertTrue(run.out().contains(exercise.cliName()), "help names the exercise " + exercise.cliName() + ":\n" + run.out());
+            assertTrue(run.out().contains(exercise.id()), "help names the exercise " + exercise.id() + ":\n" + run.out());
         }
     }
 

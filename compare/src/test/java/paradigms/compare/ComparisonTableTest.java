@@ -1,5 +1,6 @@
 package paradigms.compare;
 
+import paradigms.common.Exercise;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import paradigms.common.Claim;
@@ -39,7 +40,7 @@ class ComparisonTableTest {
 
     /** A measured waiters case: N tasks of 100 ms, {@code atOnce} of them waiting at the same moment, 4 KB each. */
     static CaseSummary waiters(String paradigm, double wall, int tasks, int atOnce, int capacity, String limitedBy) {
-        var figures = new CaseSummary.Waiters(tasks, 100, atOnce, 0, capacity, limitedBy, capacity < Plan.WAITERS_QUICK,
+        var figures = new CaseSummary.Waiters(tasks, 100, atOnce, 0, capacity, limitedBy, capacity < WaitersWorkload.MOST_QUICK,
                 wall - 100, 4_096.0, null);
         return new CaseSummary(paradigm, "waiters", "waiters", "inputs", "ok", null, 1, 2, wall, wall / 2, 0.5, 12, 40.0,
                 null, null, 100.0, wall / 100, null, null, null, null, null, null, figures, null, null, List.of());

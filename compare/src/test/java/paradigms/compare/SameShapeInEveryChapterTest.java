@@ -2,6 +2,7 @@ package paradigms.compare;
 
 import org.junit.jupiter.api.Test;
 
+import paradigms.common.Exercise;
 import paradigms.common.Paradigm;
 import paradigms.common.Paradigms;
 
@@ -28,16 +29,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class SameShapeInEveryChapterTest {
 
-    /** The exercises, as {@code Paradigm} names their factory methods. (One list for now; see the README's recipe.) */
-    private static final List<String> EXERCISES =
-            List.of("download", "squares", "exhibition", "crawl", "blocking", "waiters", "counter", "deadline");
-
     /** By name, not every registered paradigm: compare's tests register fakes of their own. */
     private static final List<String> CHAPTERS =
             List.of("threading", "multiprocessing", "callbacks", "generators", "async-await", "greenlets");
 
     @Test
-    void theExerciseListHereIsTheOneParadigmAsksFor() {
+    void theExerciseListIsTheOneParadigmAsksFor() {
         Set<String> asked = new TreeSet<>();
         for (Method method : Paradigm.class.getMethods()) {
             if (!method.isDefault() && !Modifier.isStatic(method.getModifiers())
@@ -45,17 +42,17 @@ class SameShapeInEveryChapterTest {
                 asked.add(method.getName());
             }
         }
-        assertEquals(asked, new TreeSet<>(EXERCISES), "Paradigm's exercise methods and this test's list differ");
+        assertEquals(asked, new TreeSet<>(Exercise.ids()), "Paradigm's exercise methods and common's Exercise list differ");
     }
 
     @Test
     void everyChapterBindsEveryExerciseToAFinalClassNamedAfterItWithNew() throws Exception {
         List<String> wrong = new ArrayList<>();
         for (Paradigm paradigm : chapters()) {
-            for (String exercise : EXERCISES) {
+            for (Exercise exercise : Exercise.values()) {
                 String problem = problemWith(paradigm, exercise);
                 if (problem != null) {
-                    wrong.add(paradigm.name() + " " + exercise + "(): " + problem);
+                    wrong.add(paradigm.name() + " " + exercise.id() + "(): " + problem);
                 }
             }
         }
@@ -63,15 +60,19 @@ class SameShapeInEveryChapterTest {
     }
 
     /** What is wrong with how {@code paradigm} binds {@code exercise}; null when nothing is. */
-    private static String problemWith(Paradigm paradigm, String exercise) throws Exception {
-        String simpleName = capitalised(exercise);
-        Class<?> contract = Class.forName("paradigms.common." + exercise + "." + simpleName + "Exercise");
-        Method factory = Paradigm.class.getMethod(exercise);
-        if (factory.getReturnType() != contract) {
-            return "Paradigm." + exercise + "() should return " + contract.getSimpleName();
+    private static String problemWith(Paradigm paradigm, Exercise exercise) throws Exception {
+        String simpleName = capitalised(exercise.id());
+        Class<?> contract = exercise.contract();
+        String expectedContract = "paradigms.common." + exercise.id() + "." + simpleName + "Exercise";
+        if (!contract.getName().equals(expectedContract)) {
+            return "common's Exercise list names " + contract.getName() + " as the contract; expected " + expectedContract;
         }
-        Object first = factory.invoke(paradigm);
-        Object second = factory.invoke(paradigm);
+        Method factory = Paradigm.class.getMethod(exercise.id());
+        if (factory.getReturnType() != contract) {
+            return "Paradigm." + exercise.id() + "() should return " + contract.getSimpleName();
+        }
+        Object first = exercise.implementationIn(paradigm);
+        Object second = exercise.implementationIn(paradigm);
         Class<?> bound = first.getClass();
         String expected = paradigm.getClass().getPackageName() + "." + simpleName;
         if (bound.isSynthetic() || bound.isHidden() || bound.isAnonymousClass()) {

@@ -7,6 +7,7 @@ import paradigms.common.deadline.DeadlineResult;
 import paradigms.common.deadline.Ending;
 import paradigms.common.deadline.ItemOutcome;
 import paradigms.common.download.Failure;
+import paradigms.common.measure.Leftovers;
 import paradigms.common.server.LocalWebServer;
 import paradigms.common.trace.Trace;
 
@@ -14,8 +15,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -113,40 +112,5 @@ public interface DeadlineContract extends ParadigmContract {
         await("no thread or child process of ours still alive")
                 .atMost(TestTimeouts.scaled(Duration.ofSeconds(3)))
                 .untilAsserted(() -> assertEquals(List.of(), Leftovers.now().newSince(before), "left behind"));
-    }
-
-    /**
-     * The platform threads and child processes alive at one moment. What the JDK shares across
-     * the whole process (the common ForkJoinPool, the virtual-thread scheduler's carriers and
-     * I/O pollers, the process reaper) and the test tools' own threads are not ours to close,
-     * so they are left out. An HttpClient's "SelectorManager" thread, an executor's
-     * "pool-N-thread-M", a worker JVM: those are ours, and must be gone.
-     */
-    record Leftovers(Set<String> threads, Set<Long> processes) {
-
-        static Leftovers now() {
-            Set<String> threads = Thread.getAllStackTraces().keySet().stream()
-                    .filter(Thread::isAlive)
-                    .filter(t -> !isShared(t.getName()))
-                    .map(t -> t.getName() + "#" + t.threadId())
-                    .collect(Collectors.toSet());
-            Set<Long> processes = ProcessHandle.current().descendants().map(ProcessHandle::pid).collect(Collectors.toSet());
-            return new Leftovers(threads, processes);
-        }
-
-        private static boolean isShared(String name) {
-            return name.startsWith("ForkJoinPool") || name.equals("process reaper") || name.startsWith("junit-")
-                    || name.equals("MasterPoller") || name.startsWith("VirtualThread-") || name.endsWith("-Poller")
-                    || name.startsWith("awaitility")
-                    || name.startsWith("Attach Listener") || name.startsWith("JFR") || name.startsWith("testcontainers")
-                    || name.startsWith("ducttape") || name.equals("Common-Cleaner") || name.startsWith("surefire-");
-        }
-
-        List<String> newSince(Leftovers before) {
-            List<String> left = new ArrayList<>();
-            threads.stream().filter(t -> !before.threads.contains(t)).forEach(t -> left.add("thread " + t));
-            processes.stream().filter(p -> !before.processes.contains(p)).forEach(p -> left.add("process " + p));
-            return left;
-        }
     }
 }

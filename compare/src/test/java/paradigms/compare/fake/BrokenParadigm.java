@@ -1,16 +1,12 @@
 package paradigms.compare.fake;
 
 import paradigms.common.Claim;
-import paradigms.common.Paradigm;
-import paradigms.common.blocking.BlockingExercise;
+import paradigms.common.DelegatingParadigm;
 import paradigms.common.counter.CounterExercise;
 import paradigms.common.counter.CounterResult;
-import paradigms.common.counter.SharedCounter;
-import paradigms.common.crawl.CrawlExercise;
 import paradigms.common.deadline.DeadlineExercise;
 import paradigms.common.deadline.DeadlineTally;
 import paradigms.common.download.DownloadExercise;
-import paradigms.common.exhibition.ExhibitionExercise;
 import paradigms.common.http.SocketHttpClient;
 import paradigms.common.sequential.SequentialParadigm;
 import paradigms.common.squares.SquareSum;
@@ -49,14 +45,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       requests in flight, its client open and its threads running (marked wrong: "left
  *       behind"). They are daemon threads, so that the child JVM still exits.</li>
  * </ul>
+ * Every other exercise is the sequential baseline's (see {@link DelegatingParadigm}).
  */
-public final class BrokenParadigm implements Paradigm {
+public final class BrokenParadigm extends DelegatingParadigm {
 
     /** The exit code of the crash, so that a test can find it in the reason. */
     public static final int CRASH_CODE = 37;
 
     /** Enough for compare's quick mode; the tasks misbehave, the capacity is beside the point. */
     public static final Capacity CAPACITY = new Capacity(1_000, "a test paradigm that wakes its tasks early");
+
+    /** For the {@code ServiceLoader}: what is not broken here is the baseline's. */
+    public BrokenParadigm() {
+        super(new SequentialParadigm());
+    }
 
     @Override
     public String name() {
@@ -80,21 +82,6 @@ public final class BrokenParadigm implements Paradigm {
     @Override
     public SquaresExercise squares() {
         return (request, trace) -> request.ns().stream().map(n -> new SquareSum(n, BigInteger.ZERO)).toList();
-    }
-
-    @Override
-    public ExhibitionExercise exhibition() {
-        return new SequentialParadigm().exhibition();
-    }
-
-    @Override
-    public CrawlExercise crawl() {
-        return new SequentialParadigm().crawl();
-    }
-
-    @Override
-    public BlockingExercise blocking() {
-        return new SequentialParadigm().blocking();
     }
 
     /** Every task sleeps half its wait: all of them early. */

@@ -1,16 +1,11 @@
 package paradigms.compare.fake;
 
 import paradigms.common.Claim;
-import paradigms.common.Paradigm;
-import paradigms.common.blocking.BlockingExercise;
+import paradigms.common.DelegatingParadigm;
 import paradigms.common.counter.CounterExercise;
 import paradigms.common.counter.CounterResult;
-import paradigms.common.counter.SharedCounter;
-import paradigms.common.crawl.CrawlExercise;
-import paradigms.common.deadline.DeadlineExercise;
 import paradigms.common.download.DownloadResult;
 import paradigms.common.download.DownloadExercise;
-import paradigms.common.exhibition.ExhibitionExercise;
 import paradigms.common.http.SocketHttpClient;
 import paradigms.common.sequential.SequentialParadigm;
 import paradigms.common.squares.SquareSum;
@@ -39,7 +34,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * A stand-in for a concurrent chapter, for compare's own tests only (registered in the test
  * class path's {@code META-INF/services}): download and waiters on virtual threads, squares on
  * two platform threads, counter on virtual threads under a lock, everything else (deadline
- * included) borrowed from the sequential baseline. With it, a test sees speedups, in-flight
+ * included) forwarded to the sequential baseline (see {@link DelegatingParadigm}). With it, a test sees speedups, in-flight
  * counts above one, overlapping spans and thousands of tasks waiting at once without waiting
  * for the real chapters.
  *
@@ -48,15 +43,18 @@ import java.util.concurrent.locks.ReentrantLock;
  * kept pool or started its own, and closing the handle writes the tally to the log, so that a
  * test can tell that compare measured every squares run warm and started the pool once.
  */
-public final class StandInParadigm implements Paradigm {
-
-    private final SequentialParadigm sequential = new SequentialParadigm();
+public final class StandInParadigm extends DelegatingParadigm {
 
     /** The kept pool while a handle is open, else null. Static: compare's child finds the paradigm by ServiceLoader. */
     private static volatile ExecutorService kept;
     private static final AtomicInteger STARTS = new AtomicInteger();
     private static final AtomicInteger WARM_CALLS = new AtomicInteger();
     private static final AtomicInteger COLD_CALLS = new AtomicInteger();
+
+    /** For the {@code ServiceLoader}: what is not written here is the sequential baseline's (see {@link DelegatingParadigm}). */
+    public StandInParadigm() {
+        super(new SequentialParadigm());
+    }
 
     @Override
     public Started startResources() {
@@ -219,26 +217,5 @@ public final class StandInParadigm implements Paradigm {
                 lock.unlock();
             }
         };
-    }
-
-    /** The baseline's: correct, and the figures of the deadline cases are not what compare's tests look at. */
-    @Override
-    public DeadlineExercise deadline() {
-        return sequential.deadline();
-    }
-
-    @Override
-    public ExhibitionExercise exhibition() {
-        return sequential.exhibition();
-    }
-
-    @Override
-    public CrawlExercise crawl() {
-        return sequential.crawl();
-    }
-
-    @Override
-    public BlockingExercise blocking() {
-        return sequential.blocking();
     }
 }

@@ -1,16 +1,11 @@
 package paradigms.common.contract.broken;
 
 import paradigms.common.Claim;
-import paradigms.common.Paradigm;
+import paradigms.common.DelegatingParadigm;
 import paradigms.common.blocking.BlockingExercise;
 import paradigms.common.counter.CounterExercise;
-import paradigms.common.crawl.CrawlExercise;
-import paradigms.common.deadline.DeadlineExercise;
-import paradigms.common.download.DownloadExercise;
-import paradigms.common.exhibition.ExhibitionExercise;
 import paradigms.common.sequential.SequentialParadigm;
 import paradigms.common.squares.SquaresExercise;
-import paradigms.common.waiters.WaitersExercise;
 
 import java.util.Set;
 
@@ -20,15 +15,15 @@ import java.util.Set;
  * against it and expect them to fail — the proof that a contract cannot be fooled the way it
  * could before.
  */
-final class Impostor implements Paradigm {
+final class Impostor extends DelegatingParadigm {
 
-    private final SequentialParadigm rest = new SequentialParadigm();
     private final Set<Claim> claims;
     private final SquaresExercise squares;
     private final CounterExercise counter;
     private final BlockingExercise blocking;
 
     private Impostor(Set<Claim> claims, SquaresExercise squares, CounterExercise counter, BlockingExercise blocking) {
+        super(new SequentialParadigm());
         this.claims = claims;
         this.squares = squares;
         this.counter = counter;
@@ -59,41 +54,16 @@ final class Impostor implements Paradigm {
 
     @Override
     public SquaresExercise squares() {
-        return squares != null ? squares : rest.squares();
+        return squares != null ? squares : delegate().squares();
     }
 
     @Override
     public CounterExercise counter() {
-        return counter != null ? counter : rest.counter();
+        return counter != null ? counter : delegate().counter();
     }
 
     @Override
     public BlockingExercise blocking() {
-        return blocking != null ? blocking : rest.blocking();
-    }
-
-    @Override
-    public DownloadExercise download() {
-        return rest.download();
-    }
-
-    @Override
-    public ExhibitionExercise exhibition() {
-        return rest.exhibition();
-    }
-
-    @Override
-    public CrawlExercise crawl() {
-        return rest.crawl();
-    }
-
-    @Override
-    public WaitersExercise waiters() {
-        return rest.waiters();
-    }
-
-    @Override
-    public DeadlineExercise deadline() {
-        return rest.deadline();
+        return blocking != null ? blocking : delegate().blocking();
     }
 }
