@@ -67,7 +67,7 @@ class WaitersCounterDeadlineRunTest {
         JsonNode sequential = tableCell("scalability", "sequential");
         assertEquals("one at a time", sequential.get("verdict").asText(), sequential.toString());
         assertTrue(sequential.get("figure").asText().startsWith("10 tasks, 1 waiting at once: "), sequential.toString());
-        assertTrue(sequential.get("figure").asText().contains("; stops at 10: tasks wait one after another"),
+        assertTrue(sequential.get("figure").asText().contains("; stops at 10 (declared by the paradigm, an estimate: tasks wait one after another"),
                 "its capacity is below the mode's 10,000, so its reason is the figure: " + sequential);
     }
 
