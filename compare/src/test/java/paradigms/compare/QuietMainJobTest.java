@@ -31,7 +31,9 @@ class QuietMainJobTest {
     }
 
     private static Output compare(Path out, String... properties) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(ClassPath.javaLauncher(), "-Xmx256m"));
+        // The child prints "—"; under a locale without UTF-8 (LANG unset) the JVM would write it as "?".
+        List<String> command = new ArrayList<>(List.of(ClassPath.javaLauncher(), "-Xmx256m",
+                "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8"));
         command.addAll(List.of(properties));
         command.addAll(List.of("-cp", ClassPath.current(), Compare.class.getName(),
                 "--paradigms", "sequential", "--exercises", "blocking", "--latency", "5", "--no-progress", "--out", out.toString()));
