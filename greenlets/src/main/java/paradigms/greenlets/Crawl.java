@@ -4,6 +4,7 @@ import paradigms.common.crawl.CrawlExercise;
 import paradigms.common.crawl.CrawlOutcome;
 import paradigms.common.crawl.CrawlRequest;
 import paradigms.common.crawl.CrawlResult;
+import paradigms.common.crawl.Frontier;
 import paradigms.common.crawl.PageBudget;
 import paradigms.common.http.SocketHttpClient;
 import paradigms.common.trace.SpanNames;

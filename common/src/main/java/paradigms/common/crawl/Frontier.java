@@ -1,6 +1,4 @@
-package paradigms.threading;
-
-import paradigms.common.crawl.PageBudget;
+package paradigms.common.crawl;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -37,8 +35,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * next to fetches of milliseconds.
  *
  * <p>Scope filtering is not done here: the crawler passes only the links it wants crawled.
+ *
+ * <p>Shared by the two chapters whose threads block — threading and greenlets — whose crawls
+ * differ only in how their threads are made and bounded; the sequential baseline needs none.
  */
-final class Frontier {
+public final class Frontier {
 
     private final ReentrantLock lock = new ReentrantLock();
     /** Signalled when the crawl ends and when it fails. */
@@ -49,7 +50,7 @@ final class Frontier {
     private Throwable failure;                     // guarded by lock: set once, by a failing task
     private final PageBudget budget;               // thread-safe itself; claimed under the lock here
 
-    Frontier(URI root, PageBudget budget) {
+    public Frontier(URI root, PageBudget budget) {
         this.budget = budget;
         seen.add(root);
         outstanding = 1; // the root: its task is the first one submitted
@@ -60,7 +61,7 @@ final class Frontier {
      * those never seen, as far as the page budget lasts — counted in, in the same step as
      * {@code url} is counted out.
      */
-    List<URI> done(URI url, List<URI> links) {
+    public List<URI> done(URI url, List<URI> links) {
         lock.lock();
         try {
             List<URI> fresh = new ArrayList<>();
@@ -81,7 +82,7 @@ final class Frontier {
     }
 
     /** A task failed: the crawl is over, and {@link #awaitEnd} rethrows the first failure. */
-    void fail(Throwable cause) {
+    public void fail(Throwable cause) {
         lock.lock();
         try {
             if (failure == null) {
@@ -98,7 +99,7 @@ final class Frontier {
      * on the caller's thread (unchecked exceptions and errors as themselves, an interrupted
      * task as {@link InterruptedException}).
      */
-    void awaitEnd() throws InterruptedException {
+    public void awaitEnd() throws InterruptedException {
         lock.lock();
         try {
             while (outstanding > 0 && failure == null) {
@@ -117,7 +118,7 @@ final class Frontier {
     }
 
     /** How many pages are outstanding: zero once the crawl is over. */
-    int outstanding() {
+    public int outstanding() {
         lock.lock();
         try {
             return outstanding;

@@ -1,8 +1,6 @@
-package paradigms.threading;
+package paradigms.common.crawl;
 
 import paradigms.common.contract.TestTimeouts;
-import paradigms.common.crawl.CrawlRequest;
-import paradigms.common.crawl.PageBudget;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
