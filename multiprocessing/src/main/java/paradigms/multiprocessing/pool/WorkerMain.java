@@ -68,7 +68,7 @@ public final class WorkerMain {
         long pid = ProcessHandle.current().pid();
         var tasks = new TaskThreads(handler, wire);
         try (WorkerResources resources = tasks.resources()) {
-            if (Boolean.getBoolean(WorkerResources.KEEP_NO_IDLE_CONNECTION)) {
+            if (Boolean.getBoolean(WorkerResources.KEPT_WORKER)) {
                 // A kept worker is started before anyone needs it (WorkerReserve): the class loading
                 // of its first request belongs to that start-up, not to the first task's timeout.
                 resources.warmUpHttpOnce();

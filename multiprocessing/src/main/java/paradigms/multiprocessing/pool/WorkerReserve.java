@@ -162,18 +162,18 @@ public final class WorkerReserve implements Paradigm.Started {
     }
 
     /**
-     * A kept worker keeps no HTTP connection open from one task to the next: its socket client
-     * keeps no idle connection ({@link WorkerResources#http()} reads this property). Without a
+     * The flag that marks a kept worker ({@link WorkerResources#KEPT_WORKER}). A kept worker keeps
+     * no HTTP connection open from one task to the next: its socket client keeps no idle connection. Without a
      * reserve a worker's connections die with it at the end of the call; a kept worker lives on,
      * and an idle one holding a socket to a server would be, in that server's eyes, something
      * the last call left behind (the {@code deadline} contract's "nothing left"). A loopback
      * connect per request is what that costs.
      */
-    static final String NO_KEPT_CONNECTIONS = "-D" + WorkerResources.KEEP_NO_IDLE_CONNECTION + "=true";
+    static final String KEPT = "-D" + WorkerResources.KEPT_WORKER + "=true";
 
     private ChildProcess spawn(WorkerCommand command) {
         List<String> flags = new ArrayList<>(command.jvmFlags());
-        flags.add(NO_KEPT_CONNECTIONS);
+        flags.add(KEPT);
         ChildProcess child = ChildProcess.spawn("kept-worker-" + nextSlot.getAndIncrement(), command.withFlags(flags), log);
         started.add(child.process());
         child.process().onExit().thenRun(() -> started.remove(child.process()));

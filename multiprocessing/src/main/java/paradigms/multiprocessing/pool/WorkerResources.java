@@ -56,22 +56,23 @@ public final class WorkerResources implements AutoCloseable {
     }
 
     /**
+     * Set on a worker that a {@link WorkerReserve} keeps between calls ({@link WorkerReserve#KEPT}):
+     * its client keeps no idle connection after a fetch, and it warms that client before it says
+     * it is ready ({@link WorkerMain}).
+     */
+    public static final String KEPT_WORKER = "paradigms.worker.kept";
+
+    /**
      * This worker's HTTP client, made on first use. One task at a time fetches, so one kept-alive
-     * connection is all it keeps (none in a kept worker: see {@link #KEEP_NO_IDLE_CONNECTION}). Why this client and not the JDK's {@code HttpClient}: a worker is
+     * connection is all it keeps (none in a kept worker: see {@link #KEPT_WORKER}). Why this client and not the JDK's {@code HttpClient}: a worker is
      * a fresh JVM, and its first request pays for every class its client loads. This one is a
      * handful of classes on {@code java.net.Socket} (already in the JDK's class-data archive);
      * the JDK's client builds a TLS context, starts a selector thread and loads over a thousand
      * classes (compare's {@code --bench http} sets the clients side by side).
      */
-    /**
-     * Set on a worker that a {@link WorkerReserve} keeps between calls: its client then keeps no
-     * idle connection after a fetch (see {@link WorkerReserve#NO_KEPT_CONNECTIONS}).
-     */
-    public static final String KEEP_NO_IDLE_CONNECTION = "paradigms.worker.keepNoIdleConnection";
-
     public SocketHttpClient http() {
         if (http == null) {
-            http = new SocketHttpClient(Boolean.getBoolean(KEEP_NO_IDLE_CONNECTION) ? 0 : 1);
+            http = new SocketHttpClient(Boolean.getBoolean(KEPT_WORKER) ? 0 : 1);
         }
         return http;
     }
