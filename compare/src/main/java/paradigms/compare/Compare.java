@@ -215,7 +215,7 @@ public final class Compare implements Callable<Integer> {
         }
         List<String> notes = new ArrayList<>();
         return new CompareRun.Options(
-                mode != null && mode.full ? Mode.FULL : Mode.QUICK,
+                mode != null && mode.full ? Mode.FULL : mode != null && mode.reference ? Mode.REFERENCE : Mode.QUICK,
                 Duration.ofMillis(latencyMillis),
                 exercises == null || exercises.isEmpty() ? EnumSet.allOf(Exercise.class) : EnumSet.copyOf(exercises),
                 chosenParadigms(notes),

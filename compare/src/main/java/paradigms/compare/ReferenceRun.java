@@ -64,7 +64,16 @@ final class ReferenceRun {
 
     /** The README command that makes this reference again. */
     static String command(List<String> arguments) {
-        List<String> kept = arguments.stream().filter(a -> !a.equals("--no-progress")).toList();
+        // A progress bar and the repository's place change no figure.
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < arguments.size(); i++) {
+            String a = arguments.get(i);
+            if (a.equals("--root")) {
+                i++;
+            } else if (!a.equals("--no-progress") && !a.startsWith("--root=")) {
+                kept.add(a);
+            }
+        }
         return "./mvnw -q -pl compare -am package exec:java@compare -DskipTests -Dexec.args=\"" + String.join(" ", kept) + "\"";
     }
 
@@ -95,7 +104,7 @@ final class ReferenceRun {
         List<String> arguments = results.settings().arguments();
         String command = command(arguments);
         // Only a --reference run is the reference; anything else is a trial, and says so.
-        String mode = arguments.contains("--reference") ? "reference (the quick plan's cases, every --bench benchmark, JMH)"
+        String mode = arguments.contains("--reference") ? "reference: the quick plan's cases, a million requests and a million waiting tasks once each, every --bench benchmark, JMH"
                 : "trial: a " + results.settings().mode() + " run with --bench and JMH, not a --reference run";
         var keys = new FigureKeys();
         keys.mainJob(results);

@@ -52,7 +52,8 @@ class ReadmeFiguresTest {
                     + "exec:java@compare -DskipTests -Dexec.args=\"--readmes\"):\n");
             problems.forEach((file, list) -> {
                 report.append(file).append(" (").append(list.size()).append("):\n");
-                list.forEach(p -> report.append("  ").append(file).append(':').append(p.replaceFirst("^line ", "")).append('\n'));
+                list.forEach(p -> report.append("  ").append(file).append(p.startsWith("line ") ? ":" + p.substring(5) : ": " + p)
+                        .append('\n'));
             });
             fail(report.toString());
         }
