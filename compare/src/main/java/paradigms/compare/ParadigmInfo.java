@@ -40,7 +40,16 @@ record ParadigmInfo(String name, List<Claim> claims, String column, Integer wait
 
     static ParadigmInfo of(Paradigm paradigm) {
         return new ParadigmInfo(paradigm.name(), paradigm.claims().stream().sorted().toList(),
-                COLUMNS.getOrDefault(paradigm.name(), paradigm.name()), paradigm.waiters().capacity().maxTasks());
+                COLUMNS.getOrDefault(paradigm.name(), paradigm.name()), waitingCapacity(paradigm));
+    }
+
+    /** The paradigm's declared waiters capacity; null if asking fails (its waiters case then says why, when it runs). */
+    private static Integer waitingCapacity(Paradigm paradigm) {
+        try {
+            return paradigm.waiters().capacity().maxTasks();
+        } catch (RuntimeException undeclared) {
+            return null;
+        }
     }
 
     boolean claims(Claim claim) {
