@@ -174,6 +174,7 @@ final class FigureKeys {
                                 producer + ", " + paradigm.name() + ": " + field.what() + " (" + runs + ")");
                     }
                 }
+                exerciseOwnFigures(s, "case." + c + "." + paradigm.name() + ".", producer + ", " + paradigm.name(), runs);
             }
             table("table.case." + c, Tables.markdown(Tables.HEADER, rows(results, c)),
                     producer + ": every paradigm's figures, median run by wall time");
@@ -181,6 +182,48 @@ final class FigureKeys {
         exhibitionRules(results.headline().exhibition());
         comparison(results.comparisonTable());
         startups(results);
+    }
+
+    /** The exercise-specific records {@link #CASE_FIELDS} names field by field; any other is read generically. */
+    private static final java.util.Set<Class<?>> NAMED_FIELD_BY_FIELD = java.util.Set.of(CaseSummary.Waiters.class,
+            CounterWorkload.Figures.class, DeadlineWorkload.Figures.class);
+
+    /**
+     * An exercise's own figures that {@link #CASE_FIELDS} does not name (a record component of
+     * {@link CaseSummary} added with a new exercise): each number in it gets a key of its own, named
+     * and formatted by its field's name as in {@link #named} ({@code highWater}, {@code stage1PerSecond}),
+     * so that a new exercise's figures have keys without an edit here.
+     */
+    private void exerciseOwnFigures(CaseSummary s, String prefix, String producer, String runs) {
+        for (var component : CaseSummary.class.getRecordComponents()) {
+            if (!component.getType().isRecord() || NAMED_FIELD_BY_FIELD.contains(component.getType())) {
+                continue;
+            }
+            Object figures = read(component, s);
+            if (figures == null) {
+                continue;
+            }
+            for (var field : component.getType().getRecordComponents()) {
+                if (read(field, figures) instanceof Number number) {
+                    JsonNode value = number instanceof Double || number instanceof Float
+                            ? Json.FILE.getNodeFactory().numberNode(number.doubleValue())
+                            : Json.FILE.getNodeFactory().numberNode(number.longValue());
+                    Named named = named(field.getName(), value);
+                    String key = prefix + named.key();
+                    if (!figures().containsKey(key)) {
+                        put(key, named.figure(), producer + ": " + component.getName() + "." + field.getName() + " (" + runs + ")");
+                    }
+                }
+            }
+        }
+    }
+
+    private static Object read(java.lang.reflect.RecordComponent component, Object record) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + component.getName() + " of " + record.getClass().getSimpleName(), e);
+        }
     }
 
     private static List<List<String>> rows(Results results, String caseId) {
@@ -312,7 +355,7 @@ final class FigureKeys {
     /** A field of results.json as a key part and a figure: the unit read from the name ({@code wallMillis}: ms). */
     static Named named(String field, JsonNode value) {
         if (value == null) {
-            return new Named(field.replace("Millis", "").replace("Micros", "").replace("Kib", ""), null);
+            return new Named(field.replace("Millis", "").replace("Micros", "").replace("Kib", "").replace("Bytes", ""), null);
         }
         double v = value.asDouble();
         if (field.contains("Millis")) {
@@ -320,6 +363,9 @@ final class FigureKeys {
         }
         if (field.contains("Micros")) {
             return new Named(field.replace("Micros", ""), figure(small(v) + " µs", v, "µs"));
+        }
+        if (field.endsWith("Bytes")) {
+            return new Named(field.replace("Bytes", ""), figure(Format.bytes(v), v, "B"));
         }
         if (field.contains("Kib")) {
             return new Named(field.replace("Kib", ""), figure(small(v) + " KiB", v, "KiB"));
