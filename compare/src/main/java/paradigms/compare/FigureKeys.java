@@ -304,8 +304,10 @@ final class FigureKeys {
                     Named named = named(field.getKey(), value);
                     put("bench." + name + "." + named.key(), named.figure(), producer + ": " + field.getKey());
                     scalarRows.add(List.of(named.key(), named.figure().text()));
-                } else if (value.isArray() && !value.isEmpty() && value.get(0).has("paradigm")) {
-                    perParadigm(name, producer, value);
+                } else if (value.isArray() && !value.isEmpty() && (value.get(0).has("paradigm") || value.get(0).has("variant"))) {
+                    // Per-paradigm records are the benchmark's main table; a list of variants, a table of its own.
+                    perParadigm(name, producer, value, value.get(0).has("paradigm") ? "table.bench." + name
+                            : "table.bench." + name + "." + field.getKey());
                 }
             }
             if (!scalarRows.isEmpty() && !tables.containsKey("table.bench." + name)) {
@@ -314,7 +316,7 @@ final class FigureKeys {
         }
     }
 
-    private void perParadigm(String name, String producer, JsonNode records) {
+    private void perParadigm(String name, String producer, JsonNode records, String tableKey) {
         // The columns: every numeric field any record has, in first-seen order (a goal only some paradigms have included).
         List<String> fields = new ArrayList<>();
         for (JsonNode record : records) {
@@ -325,10 +327,11 @@ final class FigureKeys {
             });
         }
         List<String> header = new ArrayList<>();
-        header.add("paradigm");
+        String idField = records.get(0).has("paradigm") ? "paradigm" : "variant";
+        header.add(idField);
         List<List<String>> rows = new ArrayList<>();
         for (JsonNode record : records) {
-            String paradigm = record.get("paradigm").asText();
+            String paradigm = record.get(idField).asText();
             List<String> row = new ArrayList<>();
             row.add(paradigm);
             for (String field : fields) {
@@ -346,7 +349,7 @@ final class FigureKeys {
             }
             rows.add(row);
         }
-        table("table.bench." + name, Tables.markdown(header, rows), producer + ": per paradigm");
+        table(tableKey, Tables.markdown(header, rows), producer + ": per " + idField);
     }
 
     private record Named(String key, Reference.Figure figure) {
