@@ -19,16 +19,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * {@link PipelineContract} against two buffers that look bounded and are not: each runs every
+ * {@link PipelineContract} against pipelines that look bounded and are not: each runs every
  * URL once, in order, and only the contract's witnesses give it away — the server's request
- * count for the unbounded one, the buffer's level for the one that frees a place before it
- * counts. The same pipeline with a correct buffer passes every check, so the checks do not
+ * count for an unbounded buffer and for permits given back before the put, the buffer's level
+ * for a buffer that frees a place before it counts it. The same pipeline with a correct buffer passes every check, so the checks do not
  * simply always fail.
  */
 class BrokenPipelinesTest {
@@ -148,6 +149,43 @@ class BrokenPipelinesTest {
         };
     }
 
+    /**
+     * Broken differently: a correct buffer of B, but a thread per URL whose permit among the C is
+     * given back as soon as its fetch is done, before its page is in the buffer. The permits then
+     * bound the requests in flight and nothing else: every page is fetched while stage 2 works on
+     * the first, and waits in a thread parked on a full buffer — an unbounded buffer by another name.
+     */
+    static PipelineExercise permitGivenBackBeforeThePut() {
+        return (request, level, trace) -> {
+            var buffer = new Monitor(request.bufferSize(), level);
+            var results = new ResultsInOrder(request);
+            var inFlight = new Semaphore(request.maxInFlight());
+            int n = request.urls().size();
+            try (var http = new SocketHttpClient(request.maxInFlight());
+                 ExecutorService perUrl = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int i = 0; i < n; i++) {
+                    int index = i;
+                    perUrl.submit(() -> {
+                        Fetched page;
+                        inFlight.acquire();
+                        try {
+                            page = http.fetch(index, request.urls().get(index), request.timeout());
+                        } finally {
+                            inFlight.release(); // too early: the page is not in the buffer yet
+                        }
+                        buffer.put(page);
+                        return null;
+                    });
+                }
+                for (int taken = 0; taken < n; taken++) {
+                    Fetched item = buffer.take();
+                    results.collect(item.index(), request.work().apply(item));
+                }
+            }
+            return results.result();
+        };
+    }
+
     /** The contract bound to {@code pipeline}, claiming concurrent waiting (its downloaders do wait concurrently). */
     private static PipelineContract contractFor(PipelineExercise pipeline) {
         return () -> Impostor.pipeline(Set.of(Claim.WAITS_CONCURRENTLY), pipeline);
@@ -167,6 +205,13 @@ class BrokenPipelinesTest {
         contract.processesEveryUrlExactlyOnceAndCollectsTheResultsInInputOrder();
         contract.stageOneSlowsDownWhenStageTwoIsSlow(); // it is bounded: the server's count is right
         assertThrows(AssertionFailedError.class, contract::neverHoldsMoreThanBPagesInTheBuffer);
+    }
+
+    @Test
+    void aPermitGivenBackBeforeThePageIsInTheBufferLetsStageOneRunAheadAndFails() throws Exception {
+        PipelineContract contract = contractFor(permitGivenBackBeforeThePut());
+        contract.neverHoldsMoreThanBPagesInTheBuffer(); // the buffer itself is right
+        assertThrows(AssertionFailedError.class, contract::stageOneSlowsDownWhenStageTwoIsSlow);
     }
 
     @Test
