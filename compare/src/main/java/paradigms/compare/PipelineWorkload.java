@@ -42,7 +42,7 @@ record PipelineWorkload(int count, int maxInFlight, int bufferSize, Duration lat
 
     static List<Workload> plan(Mode mode, Duration latency) {
         return switch (mode) {
-            case QUICK -> List.of(new PipelineWorkload(30, 5, 4, latency, slowStageTwo(latency, 5), Repeats.measured(mode)));
+            case QUICK, REFERENCE -> List.of(new PipelineWorkload(30, 5, 4, latency, slowStageTwo(latency, 5), Repeats.measured(mode)));
             case FULL -> List.of(new PipelineWorkload(200, 10, 8, latency, slowStageTwo(latency, 10), Repeats.measured(mode)));
         };
     }
