@@ -46,6 +46,7 @@ final class ReferenceRun {
     /** The pictures of the run the READMEs show, copied into {@code results/}: the charts, and these timelines. */
     static final List<String> TIMELINES = List.of("download-in-flight.png", "sequential-exhibition-master.png",
             "threading-exhibition-master.png");
+    static final String PIPELINE_BUFFER = "-pipeline-buffer.png";
 
     private ReferenceRun() {
     }
@@ -122,6 +123,14 @@ final class ReferenceRun {
         }
         for (String timeline : TIMELINES) {
             pictures.addAll(copy(outDir.resolve("timelines").resolve(timeline), folder));
+        }
+        // Each paradigm's pipeline buffer over time, where the run drew one (the pipeline exercise's picture).
+        if (Files.isDirectory(outDir.resolve("timelines"))) {
+            try (var files = Files.list(outDir.resolve("timelines"))) {
+                for (Path picture : files.filter(f -> f.getFileName().toString().endsWith(PIPELINE_BUFFER)).sorted().toList()) {
+                    pictures.addAll(copy(picture, folder));
+                }
+            }
         }
         var machine = new Reference.Machine(results.machine().cores(), memory(), results.machine().os(), results.machine().java());
         var reference = new Reference(mode, command, LocalDate.now(ZoneOffset.UTC).toString(), machine, keys.figures(),
