@@ -133,7 +133,10 @@ final class ReferenceRun {
             }
         }
         var machine = new Reference.Machine(results.machine().cores(), memory(), results.machine().os(), results.machine().java());
-        var reference = new Reference(mode, command, LocalDate.now(ZoneOffset.UTC).toString(), machine, keys.figures(),
+        // The day the cases were measured (the run's start, UTC), not the day the file was rebuilt.
+        String day = results.machine().startedAt().length() >= 10 ? results.machine().startedAt().substring(0, 10)
+                : LocalDate.now(ZoneOffset.UTC).toString();
+        var reference = new Reference(mode, command, day, machine, keys.figures(),
                 keys.tables(), pictures, results.notes());
         reference.write(folder.resolve(Reference.FILE));
         Files.writeString(folder.resolve(Reference.MARKDOWN), ReferenceMarkdown.render(reference));
