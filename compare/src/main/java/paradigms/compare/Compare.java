@@ -64,7 +64,7 @@ public final class Compare implements Callable<Integer> {
 
         @Option(names = "--reference", description = "Measures every figure the READMEs quote in one run (the quick plan's cases, "
                 + "every --bench benchmark, the JMH benchmarks), writes results/reference.json, results/README.md and the "
-                + "pictures, and fills every README's figure blocks. About a quarter of an hour on 2 cores.")
+                + "pictures, and fills every README's figure blocks. About twenty minutes on 2 cores.")
         boolean reference;
 
         @Option(names = "--readmes", description = "Fills every README's figure blocks from the committed results/reference.json; "

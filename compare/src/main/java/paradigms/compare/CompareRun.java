@@ -128,7 +128,7 @@ final class CompareRun {
         }
         if (options.mode() == Mode.REFERENCE && workload instanceof DownloadWorkload download && workload.needsConcurrentWaiting()
                 && paradigm.waitingCapacity() != null && paradigm.waitingCapacity() < download.maxInFlight()) {
-            // The reference must fit in a quarter of an hour; --full measures this cell.
+            // The reference must fit in about twenty minutes; --full measures this cell.
             double millis = Math.ceilDiv(download.count(), paradigm.waitingCapacity()) * (double) download.latency().toMillis();
             return paradigm.name() + " declares room for " + Format.count(paradigm.waitingCapacity()) + " waiting tasks, fewer than the "
                     + Format.count(download.maxInFlight()) + " in flight allowed: " + Format.count(download.count())

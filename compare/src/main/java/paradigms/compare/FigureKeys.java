@@ -344,7 +344,9 @@ final class FigureKeys {
                     row.add("—");
                     continue;
                 }
-                put("bench." + name + "." + paradigm + "." + named.key(), named.figure(), producer + ", " + paradigm + ": " + field);
+                put("bench." + name + "." + paradigm + "." + named.key(), named.figure(), field.equals("goal")
+                        ? "compare --bench " + name + ", " + paradigm + ": the course's goal for this ratio (a setting, not a measurement)"
+                        : producer + ", " + paradigm + ": " + field);
                 row.add(named.figure().text());
             }
             rows.add(row);

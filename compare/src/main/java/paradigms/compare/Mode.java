@@ -11,7 +11,7 @@ enum Mode {
     /**
      * {@code --reference}: the quick plan's cases and the course's two headlines, each run once —
      * 1,000,000 requests with at most 1,000 in flight, and 1,000,000 waiting tasks — sized so that
-     * the whole reference (the benchmarks and JMH too) fits in about a quarter of an hour on 2 cores.
+     * the whole reference (the benchmarks and JMH too) fits in about twenty minutes on 2 cores.
      */
     REFERENCE;
 

@@ -1,9 +1,7 @@
 package paradigms.compare;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,11 +60,8 @@ record Reference(String mode, String command, String date, Machine machine, Map<
     record Table(String text, String measuredBy) {
     }
 
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
-            .build();
+    /** compare's file dialect ({@link Json#FILE}), leaving out what is null (a measured figure has no source). */
+    private static final ObjectMapper JSON = Json.FILE.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     static Reference read(Path file) {
         try {

@@ -46,6 +46,7 @@ final class ReferenceRun {
     /** The pictures of the run the READMEs show, copied into {@code results/}: the charts, and these timelines. */
     static final List<String> TIMELINES = List.of("download-in-flight.png", "sequential-exhibition-master.png",
             "threading-exhibition-master.png");
+    static final String PIPELINE_BUFFER = "-pipeline-buffer.png";
 
     private ReferenceRun() {
     }
@@ -123,8 +124,19 @@ final class ReferenceRun {
         for (String timeline : TIMELINES) {
             pictures.addAll(copy(outDir.resolve("timelines").resolve(timeline), folder));
         }
+        // Each paradigm's pipeline buffer over time, where the run drew one (the pipeline exercise's picture).
+        if (Files.isDirectory(outDir.resolve("timelines"))) {
+            try (var files = Files.list(outDir.resolve("timelines"))) {
+                for (Path picture : files.filter(f -> f.getFileName().toString().endsWith(PIPELINE_BUFFER)).sorted().toList()) {
+                    pictures.addAll(copy(picture, folder));
+                }
+            }
+        }
         var machine = new Reference.Machine(results.machine().cores(), memory(), results.machine().os(), results.machine().java());
-        var reference = new Reference(mode, command, LocalDate.now(ZoneOffset.UTC).toString(), machine, keys.figures(),
+        // The day the cases were measured (the run's start, UTC), not the day the file was rebuilt.
+        String day = results.machine().startedAt().length() >= 10 ? results.machine().startedAt().substring(0, 10)
+                : LocalDate.now(ZoneOffset.UTC).toString();
+        var reference = new Reference(mode, command, day, machine, keys.figures(),
                 keys.tables(), pictures, results.notes());
         reference.write(folder.resolve(Reference.FILE));
         Files.writeString(folder.resolve(Reference.MARKDOWN), ReferenceMarkdown.render(reference));

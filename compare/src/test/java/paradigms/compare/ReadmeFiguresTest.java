@@ -148,6 +148,7 @@ class ReadmeFiguresTest {
         void aLoadAverage() {
             assertEquals(1, ReadmeRules.diary("with a load average of 1.9\n").size());
             assertEquals(1, ReadmeRules.diary("(load ≈ 2)\n").size());
+            assertEquals(List.of(), ReadmeRules.diary("```java\nvar workload = plan.byId(\"waiters\");\n```\n"));
         }
 
         @Test

@@ -26,10 +26,11 @@ final class ReadmeRules {
     /** 2026-11-22, 2026-11-22T09:18, 09:18 UTC, 09:18:44Z. */
     static final Pattern TIMESTAMP = Pattern.compile(
             "\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}:\\d{2}(:\\d{2})?\\s*(UTC|GMT|Z\\b)");
-    static final Pattern LOAD = Pattern.compile("(?i)load average|load avg|load\\s*[≈~=]|\\bloadavg\\b");
-    /** "56 tests", "2 skipped", "Tests run: 56", "3 failures". */
+    /** "load average", "load ≈ 2" — not "workload = …" in a snippet. */
+    static final Pattern LOAD = Pattern.compile("(?i)load average|load avg|\\bload\\s*[≈~=]|\\bloadavg\\b");
+    /** "56 tests", "2 skipped", "Tests run: 56" (a worker's "2 failures" is not a test count). */
     static final Pattern TEST_COUNT = Pattern.compile(
-            "(?i)\\b\\d[\\d,]*\\s+(tests?|skipped|failures|test cases?)\\b|tests run:\\s*\\d");
+            "(?i)\\b\\d[\\d,]*\\s+(tests?|skipped|test cases?)\\b|tests run:\\s*\\d");
     private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.*)$");
     private static final Pattern LIST_MARKER = Pattern.compile("^(\\s*)\\d+[.)](\\s)");
     private static final Pattern LINK_TARGET = Pattern.compile("\\]\\([^)]*\\)|<https?://[^>]*>|https?://\\S+");
