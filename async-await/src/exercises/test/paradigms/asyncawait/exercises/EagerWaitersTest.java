@@ -28,19 +28,15 @@ class EagerWaitersTest {
     private static final WaitersRequest MANY_SHORT = new WaitersRequest(200_000, Duration.ofMillis(1));
 
     @Test
-    void armedOneByOneTheFirstTasksEndBeforeTheLastAreMade() throws Exception {
-        WaitersResult result = new EagerWaiters().await(MANY_SHORT, Trace.off());
+    void armedOneByOneTheFirstTasksEndBeforeTheLastAreMadeWhereTwoPassesKeepAllWaiting() throws Exception {
+        WaitersResult eager = new EagerWaiters().await(MANY_SHORT, Trace.off());
 
-        assertEquals(MANY_SHORT.tasks(), result.completed(), "every task completed");
-        assertEquals(0, result.early(), "no task ended before its wait");
-        assertTrue(result.maxWaitingAtOnce() < MANY_SHORT.tasks(),
-                "all " + result.maxWaitingAtOnce() + " waited at once: are the timers still armed in a second pass?");
-    }
+        assertEquals(MANY_SHORT.tasks(), eager.completed(), "every task completed");
+        assertEquals(0, eager.early(), "no task ended before its wait");
+        assertTrue(eager.maxWaitingAtOnce() < MANY_SHORT.tasks(),
+                "all " + eager.maxWaitingAtOnce() + " waited at once: are the timers still armed in a second pass?");
 
-    @Test
-    void theChaptersTwoPassesKeepEveryTaskWaitingAtOnce() throws Exception {
-        WaitersResult result = new AsyncAwaitParadigm().waiters().await(MANY_SHORT, Trace.off());
-
-        assertEquals(MANY_SHORT.tasks(), result.maxWaitingAtOnce());
+        WaitersResult twoPasses = new AsyncAwaitParadigm().waiters().await(MANY_SHORT, Trace.off());
+        assertEquals(MANY_SHORT.tasks(), twoPasses.maxWaitingAtOnce(), "the chapter's Waiters, on the same request");
     }
 }
