@@ -113,21 +113,30 @@ public final class CountedTwice {
     }
 
     /** The worker's half: ask which attempt this is, count, and on the first attempt die halfway. */
-    static final TaskHandler WORK = (kind, arguments, resources) -> {
-        if (!kind.equals(KIND)) {
-            throw new IllegalArgumentException("this worker has no task kind \"" + kind + "\"");
-        }
-        long increments = Values.of(arguments).expectSize(1, "a count-then-die task").number(0, "increments");
-        WorkerResources.Parent parent = resources.parent();
-        long attempt = Values.of(parent.call("attempt")).expectSize(1, "an attempt answer").number(0, "attempt");
-        for (long i = 0; i < increments; i++) {
-            if (attempt == 1 && i == increments / 2) {
-                Runtime.getRuntime().halt(9); // dies between two increments, as a killed worker would
+    static final TaskHandler WORK = new Work();
+
+    /**
+     * A class, not a lambda: a worker is a fresh JVM, where the first lambdas are spun at run time
+     * on the way to "ready" (the chapter's {@code Workers} measured it).
+     */
+    private static final class Work implements TaskHandler {
+        @Override
+        public List<String> run(String kind, List<String> arguments, WorkerResources resources) throws Exception {
+            if (!kind.equals(KIND)) {
+                throw new IllegalArgumentException("this worker has no task kind \"" + kind + "\"");
             }
-            parent.call("increment");
+            long increments = Values.of(arguments).expectSize(1, "a count-then-die task").number(0, "increments");
+            WorkerResources.Parent parent = resources.parent();
+            long attempt = Values.of(parent.call("attempt")).expectSize(1, "an attempt answer").number(0, "attempt");
+            for (long i = 0; i < increments; i++) {
+                if (attempt == 1 && i == increments / 2) {
+                    Runtime.getRuntime().halt(9); // dies between two increments, as a killed worker would
+                }
+                parent.call("increment");
+            }
+            return List.of();
         }
-        return List.of();
-    };
+    }
 
     /** The workers' main: serves {@value #KIND} until the pool closes its stdin. */
     public static void main(String[] args) {

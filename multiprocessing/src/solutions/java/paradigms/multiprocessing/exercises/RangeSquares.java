@@ -13,6 +13,7 @@ import paradigms.multiprocessing.pool.Values;
 import paradigms.multiprocessing.pool.Wire;
 import paradigms.multiprocessing.pool.WorkerCommand;
 import paradigms.multiprocessing.pool.WorkerMain;
+import paradigms.multiprocessing.pool.WorkerResources;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -141,13 +142,22 @@ public final class RangeSquares implements SquaresExercise {
     }
 
     /** The worker's half: the sum of one range, with common's arithmetic. */
-    static final TaskHandler WORK = (kind, arguments, resources) -> {
-        if (!kind.equals(KIND)) {
-            throw new IllegalArgumentException("this worker has no task kind \"" + kind + "\"");
+    static final TaskHandler WORK = new Work();
+
+    /**
+     * A class, not a lambda: a worker is a fresh JVM, where the first lambdas are spun at run time
+     * on the way to "ready" (the chapter's {@code Workers} measured it).
+     */
+    private static final class Work implements TaskHandler {
+        @Override
+        public List<String> run(String kind, List<String> arguments, WorkerResources resources) throws Exception {
+            if (!kind.equals(KIND)) {
+                throw new IllegalArgumentException("this worker has no task kind \"" + kind + "\"");
+            }
+            Values range = Values.of(arguments).expectSize(2, "a range-squares task");
+            return List.of(SumOfSquares.range(range.integer(0, "from"), range.integer(1, "to")).toString());
         }
-        Values range = Values.of(arguments).expectSize(2, "a range-squares task");
-        return List.of(SumOfSquares.range(range.integer(0, "from"), range.integer(1, "to")).toString());
-    };
+    }
 
     /** The workers' main: serves {@value #KIND} until the pool closes its stdin. */
     public static void main(String[] args) {
