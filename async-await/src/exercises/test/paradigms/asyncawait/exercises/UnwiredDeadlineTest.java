@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class UnwiredDeadlineTest {
 
     /** How long the server holds each answer: far beyond the deadline, and beyond what the wired call needs. */
-    private static final Duration SLOW = TestTimeouts.scaled(Duration.ofSeconds(3));
+    private static final Duration SLOW = TestTimeouts.scaled(Duration.ofSeconds(4));
     private static final Duration DEADLINE = Duration.ofMillis(300);
 
     @Test

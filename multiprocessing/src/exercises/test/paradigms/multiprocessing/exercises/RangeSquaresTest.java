@@ -58,13 +58,18 @@ class RangeSquaresTest {
         }
     }
 
-    /** The point of ranges: a single n is worked on by both workers, each a process of its own. */
+    /**
+     * The point of ranges: a single n is worked on by both workers, each a process of its own.
+     * n is large enough (each half a fraction of a second of work) that one worker cannot finish
+     * its half and take the other before the second worker has taken it, even on a loaded machine.
+     */
     @Test
     void oneLargeNIsSummedByTwoWorkerProcesses() throws Exception {
+        int n = 1_000_000_000;
         Trace trace = Trace.recording();
-        List<SquareSum> sums = new RangeSquares(2).compute(new SquaresRequest(List.of(20_000_000)), trace);
+        List<SquareSum> sums = new RangeSquares(2).compute(new SquaresRequest(List.of(n)), trace);
 
-        assertEquals(SumOfSquares.closedForm(20_000_000), sums.getFirst().sum());
+        assertEquals(SumOfSquares.closedForm(n), sums.getFirst().sum());
         Set<String> processes = trace.spans().stream()
                 .filter(span -> !span.process().equals(Trace.thisProcess()))
                 .map(Span::process)
