@@ -25,6 +25,6 @@ public final class OneThreadCrawl implements CrawlExercise {
     public CrawlResult crawl(CrawlRequest request, Trace trace) throws InterruptedException {
         throw new NotDoneYet("exercise crawl-on-one-thread is not done yet: copy the chapter's Crawl into "
                 + "OneThreadCrawl.crawl, hop every continuation to a single-thread executor named \"" + LOOP_THREAD
-                + "\" (thenAcceptAsync(…, loop)) and make its state plain — see async-await/README.md, Exercises for you, 3");
+                + "\" (handleAsync(…, loop)) and make its state plain — see async-await/README.md, Exercises for you, 3");
     }
 }
