@@ -64,9 +64,10 @@ class ChunkedSquaresTest {
 
     @Test
     void cutIntoChunksTheSumLeavesTheHeartbeatMuchSmallerGapsThanInOnePiece() {
-        int n = 20_000_000;
+        // Large enough that one uncut sum outlasts the pauses a busy machine inflicts on any thread.
+        int n = 200_000_000;
         String attempts = "";
-        for (int attempt = 1; attempt <= 3; attempt++) { // a busy machine may pause any thread: best of three
+        for (int attempt = 1; attempt <= 3; attempt++) { // such a pause may still hit the chunked run: best of three
             long whole = largestHeartbeatGap(n, n);
             long chunked = largestHeartbeatGap(n, 100_000);
             attempts += " [in one piece " + whole / 1_000 + " µs, in chunks " + chunked / 1_000 + " µs]";
