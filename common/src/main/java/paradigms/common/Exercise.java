@@ -6,6 +6,7 @@ import paradigms.common.crawl.CrawlExercise;
 import paradigms.common.deadline.DeadlineExercise;
 import paradigms.common.download.DownloadExercise;
 import paradigms.common.exhibition.ExhibitionExercise;
+import paradigms.common.pipeline.PipelineExercise;
 import paradigms.common.squares.SquaresExercise;
 import paradigms.common.waiters.WaitersExercise;
 
@@ -31,7 +32,8 @@ public enum Exercise {
     WAITERS("scalability", WaitersExercise.class, Paradigm::waiters),
     BLOCKING("pitfall", BlockingExercise.class, Paradigm::blocking),
     COUNTER("shared state", CounterExercise.class, Paradigm::counter),
-    DEADLINE("cancellation", DeadlineExercise.class, Paradigm::deadline);
+    DEADLINE("cancellation", DeadlineExercise.class, Paradigm::deadline),
+    PIPELINE("backpressure", PipelineExercise.class, Paradigm::pipeline);
 
     private final String kind;
     private final Class<?> contract;

@@ -6,6 +6,7 @@ import paradigms.common.crawl.CrawlExercise;
 import paradigms.common.deadline.DeadlineExercise;
 import paradigms.common.download.DownloadExercise;
 import paradigms.common.exhibition.ExhibitionExercise;
+import paradigms.common.pipeline.PipelineExercise;
 import paradigms.common.squares.SquaresExercise;
 import paradigms.common.waiters.WaitersExercise;
 
@@ -48,6 +49,8 @@ public interface Paradigm {
     CounterExercise counter();
 
     DeadlineExercise deadline();
+
+    PipelineExercise pipeline();
 
     /**
      * Starts what this paradigm keeps between calls in a real program — e.g. a pool of worker

@@ -11,6 +11,8 @@ import paradigms.common.crawl.CrawlRequest;
 import paradigms.common.deadline.DeadlineRequest;
 import paradigms.common.download.DownloadRequest;
 import paradigms.common.exhibition.ExhibitionRequest;
+import paradigms.common.pipeline.PageWork;
+import paradigms.common.pipeline.PipelineRequest;
 import paradigms.common.squares.SquaresRequest;
 import paradigms.common.waiters.Capacity;
 import paradigms.common.waiters.WaitersRequest;
@@ -124,6 +126,22 @@ class BadInputTest {
                 bad("a negative request timeout", "timeout must be positive", () -> new DeadlineRequest(List.of(OK), 1, SECOND, Duration.ofSeconds(-1))));
     }
 
+    static Stream<Arguments> pipeline() {
+        PageWork work = PageWork.digesting(Duration.ZERO);
+        return Stream.of(
+                bad("null urls", "urls must not be null", () -> new PipelineRequest(null, 1, 1, work)),
+                bad("no urls (N = 0)", "urls must not be empty", () -> new PipelineRequest(List.of(), 1, 1, work)),
+                bad("a duplicate url", "urls[1] is a duplicate", () -> new PipelineRequest(List.of(OK, OK), 1, 1, work)),
+                bad("a non-http url", "urls[0] must be an http:// or https:// URL", () -> new PipelineRequest(List.of(URI.create("file:///etc/passwd")), 1, 1, work)),
+                bad("C = 0", "maxInFlight must be positive", () -> new PipelineRequest(List.of(OK), 0, 1, work)),
+                bad("B = 0", "bufferSize must be positive", () -> new PipelineRequest(List.of(OK), 1, 0, work)),
+                bad("B < 0", "bufferSize must be positive", () -> new PipelineRequest(List.of(OK), 1, -2, work)),
+                bad("no work", "work must not be null", () -> new PipelineRequest(List.of(OK), 1, 1, null)),
+                bad("a negative cost", "cost must not be negative", () -> PageWork.digesting(Duration.ofMillis(-1))),
+                bad("a null cost", "cost must not be null", () -> PageWork.digesting(null)),
+                bad("a zero request timeout", "timeout must be positive", () -> new PipelineRequest(List.of(OK), 1, 1, work, Duration.ZERO)));
+    }
+
     @ParameterizedTest(name = "download: {0}")
     @MethodSource("download")
     void downloadRejects(String what, String message, Executable construct) {
@@ -169,6 +187,12 @@ class BadInputTest {
     @ParameterizedTest(name = "deadline: {0}")
     @MethodSource("deadline")
     void deadlineRejects(String what, String message, Executable construct) {
+        assertRejected(message, construct);
+    }
+
+    @ParameterizedTest(name = "pipeline: {0}")
+    @MethodSource("pipeline")
+    void pipelineRejects(String what, String message, Executable construct) {
         assertRejected(message, construct);
     }
 }

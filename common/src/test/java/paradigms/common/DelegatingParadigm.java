@@ -6,6 +6,7 @@ import paradigms.common.crawl.CrawlExercise;
 import paradigms.common.deadline.DeadlineExercise;
 import paradigms.common.download.DownloadExercise;
 import paradigms.common.exhibition.ExhibitionExercise;
+import paradigms.common.pipeline.PipelineExercise;
 import paradigms.common.squares.SquaresExercise;
 import paradigms.common.waiters.WaitersExercise;
 
@@ -84,6 +85,11 @@ public abstract class DelegatingParadigm implements Paradigm {
     @Override
     public DeadlineExercise deadline() {
         return delegate.deadline();
+    }
+
+    @Override
+    public PipelineExercise pipeline() {
+        return delegate.pipeline();
     }
 
     @Override

@@ -24,7 +24,7 @@ record BlockingWorkload(int queries, Duration queryDuration, int maxConnections,
     /** This exercise's case in {@code mode}: queries that each hold a connection, a heartbeat every 10 ms. */
     static List<Workload> plan(Mode mode, Duration latency) {
         return switch (mode) {
-            case QUICK -> List.of(new BlockingWorkload(8, Duration.ofMillis(100), 4, Duration.ofMillis(10), Repeats.measured(mode)));
+            case QUICK, REFERENCE -> List.of(new BlockingWorkload(8, Duration.ofMillis(100), 4, Duration.ofMillis(10), Repeats.measured(mode)));
             case FULL -> List.of(new BlockingWorkload(16, Duration.ofMillis(300), 4, Duration.ofMillis(10), Repeats.measured(mode)));
         };
     }

@@ -16,9 +16,11 @@ import java.util.List;
  * @param spans       the median run's trace (empty when the case is not traced)
  * @param parallelSpans whether two spans of the median run ran at the same moment on different lanes; null if untraced
  * @param masterMoves exhibition: the median run's master moves; otherwise empty
+ * @param bufferLevel pipeline: the median run's buffer level over time; otherwise empty
  */
 record CaseResult(String paradigm, String caseId, Status status, String reason, int warmups, List<RunFigures> runs,
-                  int medianRun, List<Span> spans, Boolean parallelSpans, List<MasterMove> masterMoves) {
+                  int medianRun, List<Span> spans, Boolean parallelSpans, List<MasterMove> masterMoves,
+                  List<PipelineWorkload.LevelPoint> bufferLevel) {
 
     enum Status {
         /** Measured, and every run's result was right. */
@@ -35,6 +37,13 @@ record CaseResult(String paradigm, String caseId, Status status, String reason, 
         runs = runs == null ? List.of() : List.copyOf(runs);
         spans = spans == null ? List.of() : List.copyOf(spans);
         masterMoves = masterMoves == null ? List.of() : List.copyOf(masterMoves);
+        bufferLevel = bufferLevel == null ? List.of() : List.copyOf(bufferLevel);
+    }
+
+    /** A result without a buffer level (every case but the pipeline's). */
+    CaseResult(String paradigm, String caseId, Status status, String reason, int warmups, List<RunFigures> runs,
+               int medianRun, List<Span> spans, Boolean parallelSpans, List<MasterMove> masterMoves) {
+        this(paradigm, caseId, status, reason, warmups, runs, medianRun, spans, parallelSpans, masterMoves, List.of());
     }
 
     static CaseResult notRun(String paradigm, String caseId, Status status, String reason) {

@@ -35,7 +35,8 @@ final class CaseRunner {
     }
 
     /** One measured run, with what is kept of it until the median is known. */
-    private record Done(RunFigures figures, List<Span> spans, List<MasterMove> masterMoves, String problem) {
+    private record Done(RunFigures figures, List<Span> spans, List<MasterMove> masterMoves,
+                        List<PipelineWorkload.LevelPoint> bufferLevel, String problem) {
     }
 
     CaseResult run(Workload workload) {
@@ -76,7 +77,7 @@ final class CaseRunner {
             Messages.ServerCounters counters = parent.afterRun(workload.id());
             Outcome outcome = prepared.check(measured.value(), counters);
             runs.add(new Done(figures(workload, measured.measurement(), keptCpu, counters, outcome),
-                    trace.spans(), outcome.masterMoves(), outcome.problem()));
+                    trace.spans(), outcome.masterMoves(), outcome.bufferLevel(), outcome.problem()));
             spent = spent.plus(measured.measurement().wall());
         }
         int median = medianByWall(runs.stream().map(Done::figures).toList());
@@ -85,7 +86,7 @@ final class CaseRunner {
         return new CaseResult(paradigm.name(), workload.id(),
                 problem == null ? CaseResult.Status.OK : CaseResult.Status.WRONG, problem,
                 repeats.warmups(), runs.stream().map(Done::figures).toList(), median,
-                kept.spans(), workload.traced() ? anyParallel(kept.spans()) : null, kept.masterMoves());
+                kept.spans(), workload.traced() ? anyParallel(kept.spans()) : null, kept.masterMoves(), kept.bufferLevel());
     }
 
     /**
@@ -98,7 +99,8 @@ final class CaseRunner {
         return new RunFigures(m.wall().toNanos() / 1e6, Math.max(0, m.totalCpu().plus(keptCpu).toNanos() / 1e6), m.peakThreads(), m.peakHeapBytes(),
                 outcome.units(),
                 server ? counters.maxInFlight() : null, server ? counters.requests() : null,
-                outcome.heartbeatGapMillis(), outcome.exhibitionHours(), outcome.waiters(), outcome.counter(), outcome.deadline());
+                outcome.heartbeatGapMillis(), outcome.exhibitionHours(), outcome.waiters(), outcome.counter(), outcome.deadline(),
+                outcome.pipeline());
     }
 
     /** The index of the median run by wall time; for an even count, the lower middle one. */

@@ -30,6 +30,7 @@ import java.util.List;
  * @param waiters             waiters: the scalability figures (below); otherwise null
  * @param counter             counter: the total and what it should be; otherwise null
  * @param deadline            deadline: how it ended, how promptly, what it left; otherwise null
+ * @param pipeline            pipeline: the buffer's high-water mark, each stage's throughput and its ideal; otherwise null
  * @param allRuns             every measured run's figures
  */
 record CaseSummary(String paradigm, String caseId, String exercise, String inputs, String status, String reason,
@@ -40,7 +41,22 @@ record CaseSummary(String paradigm, String caseId, String exercise, String input
                    Integer serverMaxInFlight, Integer maxInFlightAllowed,
                    Double heartbeatGapMillis, Double exhibitionHours, Boolean parallelSpans,
                    Waiters waiters, CounterWorkload.Figures counter, DeadlineWorkload.Figures deadline,
-                   List<RunFigures> allRuns) {
+                   PipelineWorkload.Figures pipeline, List<RunFigures> allRuns) {
+
+    /** A summary without pipeline figures (every case but the pipeline's). */
+    CaseSummary(String paradigm, String caseId, String exercise, String inputs, String status, String reason,
+                int warmups, int runs,
+                Double wallMillis, Double cpuMillis, Double coresUsed, Integer peakThreads, Double peakHeapMegabytes,
+                Double perSecond, String perSecondUnit,
+                Double idealMillis, Double ratioToIdeal, Double speedupOverBaseline,
+                Integer serverMaxInFlight, Integer maxInFlightAllowed,
+                Double heartbeatGapMillis, Double exhibitionHours, Boolean parallelSpans,
+                Waiters waiters, CounterWorkload.Figures counter, DeadlineWorkload.Figures deadline,
+                List<RunFigures> allRuns) {
+        this(paradigm, caseId, exercise, inputs, status, reason, warmups, runs, wallMillis, cpuMillis, coresUsed, peakThreads,
+                peakHeapMegabytes, perSecond, perSecondUnit, idealMillis, ratioToIdeal, speedupOverBaseline, serverMaxInFlight,
+                maxInFlightAllowed, heartbeatGapMillis, exhibitionHours, parallelSpans, waiters, counter, deadline, null, allRuns);
+    }
 
     boolean measured() {
         return ("ok".equals(status) || "wrong".equals(status)) && wallMillis != null;

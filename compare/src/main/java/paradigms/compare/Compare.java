@@ -61,7 +61,25 @@ public final class Compare implements Callable<Integer> {
         @Option(names = "--full", description = "More repeats, larger inputs, 1,000,000 requests with 1,000 in flight, "
                 + "and up to 1,000,000 waiting tasks.")
         boolean full;
+
+        @Option(names = "--reference", description = "Measures every figure the READMEs quote in one run (the quick plan's cases, "
+                + "every --bench benchmark, the JMH benchmarks), writes results/reference.json, results/README.md and the "
+                + "pictures, and fills every README's figure blocks. About a quarter of an hour on 2 cores.")
+        boolean reference;
+
+        @Option(names = "--readmes", description = "Fills every README's figure blocks from the committed results/reference.json; "
+                + "measures nothing.")
+        boolean readmes;
     }
+
+    @Option(names = "--root", paramLabel = "DIR", hidden = true,
+            description = "The repository's root, for --reference and --readmes (default: found from the working folder).")
+    private Path root;
+
+    @Option(names = "--reference-from", paramLabel = "DIR", hidden = true,
+            description = "Builds results/ from an earlier run's output folder (results.json with its benchmarks, "
+                    + "jmh-results.json) without measuring, and fills the READMEs: for a change of the key scheme.")
+    private Path referenceFrom;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "compare-output",
             description = "Output folder (default: ${DEFAULT-VALUE}).")
@@ -150,8 +168,34 @@ public final class Compare implements Callable<Integer> {
                     out, List.copyOf(spec.commandLine().getParseResult().originalArgs()), stdout);
             return 0;
         }
+        if (referenceFrom != null) {
+            ReferenceRun.fillReadmes(repositoryRoot(), ReferenceRun.build(referenceFrom, repositoryRoot()), stdout);
+            return 0;
+        }
+        if (mode != null && mode.readmes) {
+            return readmes();
+        }
+        if (mode != null && mode.reference) {
+            ReferenceRun.run(options(), repositoryRoot(), stdout, stderr);
+            return 0;
+        }
         new CompareRun(options(), stdout, stderr).run();
         return 0;
+    }
+
+    /** {@code --readmes}: one line on standard error for a README it cannot fill, naming the file, the line and the key. */
+    private int readmes() throws java.io.IOException {
+        try {
+            ReferenceRun.fillReadmes(repositoryRoot(), stdout);
+            return 0;
+        } catch (ReferenceRun.ReadmeProblem | IllegalStateException | java.io.UncheckedIOException problem) {
+            stderr.println("compare: " + problem.getMessage());
+            return 1;
+        }
+    }
+
+    private Path repositoryRoot() {
+        return root != null ? root : ReadmeBlocks.root(Path.of(""));
     }
 
     /** Parses {@code args} into checked options without running anything (for tests). */
@@ -171,7 +215,7 @@ public final class Compare implements Callable<Integer> {
         }
         List<String> notes = new ArrayList<>();
         return new CompareRun.Options(
-                mode != null && mode.full ? Mode.FULL : Mode.QUICK,
+                mode != null && mode.full ? Mode.FULL : mode != null && mode.reference ? Mode.REFERENCE : Mode.QUICK,
                 Duration.ofMillis(latencyMillis),
                 exercises == null || exercises.isEmpty() ? EnumSet.allOf(Exercise.class) : EnumSet.copyOf(exercises),
                 chosenParadigms(notes),

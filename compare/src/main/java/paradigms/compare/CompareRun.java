@@ -126,6 +126,14 @@ final class CompareRun {
             return paradigm.name() + " does not claim WAITS_CONCURRENTLY: " + Format.count(download.count())
                     + " requests one at a time would take " + Format.millis(download.latency().toMillis() * (double) download.count());
         }
+        if (options.mode() == Mode.REFERENCE && workload instanceof DownloadWorkload download && workload.needsConcurrentWaiting()
+                && paradigm.waitingCapacity() != null && paradigm.waitingCapacity() < download.maxInFlight()) {
+            // The reference must fit in a quarter of an hour; --full measures this cell.
+            double millis = Math.ceilDiv(download.count(), paradigm.waitingCapacity()) * (double) download.latency().toMillis();
+            return paradigm.name() + " declares room for " + Format.count(paradigm.waitingCapacity()) + " waiting tasks, fewer than the "
+                    + Format.count(download.maxInFlight()) + " in flight allowed: " + Format.count(download.count())
+                    + " requests would take about " + Format.millis(millis) + " (not in --reference; --full measures it)";
+        }
         return null;
     }
 

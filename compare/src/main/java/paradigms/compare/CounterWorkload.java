@@ -27,7 +27,7 @@ record CounterWorkload(int tasks, int incrementsPerTask, Repeats repeats) implem
      */
     static List<Workload> plan(Mode mode, Duration latency) {
         return switch (mode) {
-            case QUICK -> List.of(new CounterWorkload(100, 25, Repeats.measured(mode)));
+            case QUICK, REFERENCE -> List.of(new CounterWorkload(100, 25, Repeats.measured(mode)));
             case FULL -> List.of(new CounterWorkload(1_000, 100, Repeats.measured(mode)));
         };
     }

@@ -32,7 +32,7 @@ record CrawlWorkload(long seed, int pages, Duration slowDelay, int maxInFlight, 
     /** This exercise's case in {@code mode}: a generated site whose slow pages answer after 100 ms. */
     static List<Workload> plan(Mode mode, Duration latency) {
         return switch (mode) {
-            case QUICK -> List.of(new CrawlWorkload(SITE_SEED, 30, Duration.ofMillis(100), 8, latency, Repeats.measured(mode)));
+            case QUICK, REFERENCE -> List.of(new CrawlWorkload(SITE_SEED, 30, Duration.ofMillis(100), 8, latency, Repeats.measured(mode)));
             case FULL -> List.of(new CrawlWorkload(SITE_SEED, 150, Duration.ofMillis(100), 10, latency, Repeats.measured(mode)));
         };
     }

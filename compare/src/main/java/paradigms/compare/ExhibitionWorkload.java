@@ -27,7 +27,7 @@ record ExhibitionWorkload(Duration secondLasts, Repeats repeats) implements Work
      */
     static List<Workload> plan(Mode mode, Duration latency) {
         return switch (mode) {
-            case QUICK -> List.of(new ExhibitionWorkload(Duration.ofNanos(100_000), new Repeats(0, 1, Duration.ZERO, Duration.ofSeconds(60))));
+            case QUICK, REFERENCE -> List.of(new ExhibitionWorkload(Duration.ofNanos(100_000), new Repeats(0, 1, Duration.ZERO, Duration.ofSeconds(60))));
             case FULL -> List.of(new ExhibitionWorkload(Duration.ofNanos(100_000),
                     new Repeats(1, 3, Duration.ofSeconds(30), Duration.ofSeconds(120))));
         };

@@ -14,16 +14,20 @@ import java.util.List;
  * @param waiters       waiters: how many tasks, how many at once, the heap before the run, the capacity
  * @param counter       counter: the total and what it should be
  * @param deadline      deadline: how the call ended, when, and what it left behind
+ * @param pipeline      pipeline: the buffer's high-water mark and each stage's throughput
+ * @param bufferLevel   pipeline: the buffer's level over the run, for the picture; otherwise empty
  */
 record Outcome(int units, String problem, Double heartbeatGapMillis, Double exhibitionHours, List<MasterMove> masterMoves,
-               WaitersWorkload.Figures waiters, CounterWorkload.Figures counter, DeadlineWorkload.Figures deadline) {
+               WaitersWorkload.Figures waiters, CounterWorkload.Figures counter, DeadlineWorkload.Figures deadline,
+               PipelineWorkload.Figures pipeline, List<PipelineWorkload.LevelPoint> bufferLevel) {
 
     Outcome {
         masterMoves = masterMoves == null ? List.of() : List.copyOf(masterMoves);
+        bufferLevel = bufferLevel == null ? List.of() : List.copyOf(bufferLevel);
     }
 
     Outcome(int units, String problem, Double heartbeatGapMillis, Double exhibitionHours, List<MasterMove> masterMoves) {
-        this(units, problem, heartbeatGapMillis, exhibitionHours, masterMoves, null, null, null);
+        this(units, problem, heartbeatGapMillis, exhibitionHours, masterMoves, null, null, null, null, List.of());
     }
 
     static Outcome of(int units, String problem) {
@@ -31,14 +35,18 @@ record Outcome(int units, String problem, Double heartbeatGapMillis, Double exhi
     }
 
     Outcome with(WaitersWorkload.Figures figures) {
-        return new Outcome(units, problem, heartbeatGapMillis, exhibitionHours, masterMoves, figures, counter, deadline);
+        return new Outcome(units, problem, heartbeatGapMillis, exhibitionHours, masterMoves, figures, counter, deadline, pipeline, bufferLevel);
     }
 
     Outcome with(CounterWorkload.Figures figures) {
-        return new Outcome(units, problem, heartbeatGapMillis, exhibitionHours, masterMoves, waiters, figures, deadline);
+        return new Outcome(units, problem, heartbeatGapMillis, exhibitionHours, masterMoves, waiters, figures, deadline, pipeline, bufferLevel);
     }
 
     Outcome with(DeadlineWorkload.Figures figures) {
-        return new Outcome(units, problem, heartbeatGapMillis, exhibitionHours, masterMoves, waiters, counter, figures);
+        return new Outcome(units, problem, heartbeatGapMillis, exhibitionHours, masterMoves, waiters, counter, figures, pipeline, bufferLevel);
+    }
+
+    Outcome with(PipelineWorkload.Figures figures, List<PipelineWorkload.LevelPoint> level) {
+        return new Outcome(units, problem, heartbeatGapMillis, exhibitionHours, masterMoves, waiters, counter, deadline, figures, level);
     }
 }

@@ -38,7 +38,7 @@ record Plan(Mode mode, Duration latency, List<Workload> workloads, String childM
         workloads.sort(Comparator.comparing(Workload::ownJvm)); // stable: the list's order otherwise
         String childMaxHeap = switch (mode) {
             case QUICK -> "1g";
-            case FULL -> "8g";
+            case FULL, REFERENCE -> "8g";
         };
         return new Plan(mode, latency, List.copyOf(workloads), childMaxHeap);
     }

@@ -27,7 +27,7 @@ record Repeats(int warmups, int repeats, Duration budget, Duration runTimeout) {
      */
     static Repeats measured(Mode mode) {
         return switch (mode) {
-            case QUICK -> new Repeats(1, 3, Duration.ofSeconds(1), Duration.ofSeconds(60));
+            case QUICK, REFERENCE -> new Repeats(1, 3, Duration.ofSeconds(1), Duration.ofSeconds(60));
             case FULL -> new Repeats(1, 5, Duration.ofSeconds(10), Duration.ofSeconds(120));
         };
     }

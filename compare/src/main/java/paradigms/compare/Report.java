@@ -92,6 +92,13 @@ final class Report {
                         out.resolve(file));
                 written.add(file);
             }
+            if (!r.bufferLevel().isEmpty()) {
+                String file = "timelines/" + r.paradigm() + "-" + r.caseId() + "-buffer.png";
+                int bufferSize = ((PipelineWorkload) plan.byId(r.caseId())).bufferSize();
+                Timelines.writeBufferLevel(r.paradigm() + " · " + r.caseId() + " · pages in the buffer over the median run",
+                        r.paradigm(), r.bufferLevel(), bufferSize, out.resolve(file));
+                written.add(file);
+            }
             if (r.caseId().equals("download") && !c.inFlight().isEmpty()) {
                 inFlight.put(r.paradigm(), c.inFlight());
             }

@@ -18,15 +18,25 @@ package paradigms.compare;
  * @param waiters            waiters: its own figures, or null
  * @param counter            counter: its own figures, or null
  * @param deadline           deadline: its own figures, or null
+ * @param pipeline           pipeline: its own figures, or null
  */
 record RunFigures(double wallMillis, double cpuMillis, int peakThreads, long peakHeapBytes, int units,
                   Integer serverMaxInFlight, Long serverRequests, Double heartbeatGapMillis, Double exhibitionHours,
-                  WaitersWorkload.Figures waiters, CounterWorkload.Figures counter, DeadlineWorkload.Figures deadline) {
+                  WaitersWorkload.Figures waiters, CounterWorkload.Figures counter, DeadlineWorkload.Figures deadline,
+                  PipelineWorkload.Figures pipeline) {
+
+    /** A run without pipeline figures. */
+    RunFigures(double wallMillis, double cpuMillis, int peakThreads, long peakHeapBytes, int units,
+               Integer serverMaxInFlight, Long serverRequests, Double heartbeatGapMillis, Double exhibitionHours,
+               WaitersWorkload.Figures waiters, CounterWorkload.Figures counter, DeadlineWorkload.Figures deadline) {
+        this(wallMillis, cpuMillis, peakThreads, peakHeapBytes, units, serverMaxInFlight, serverRequests, heartbeatGapMillis,
+                exhibitionHours, waiters, counter, deadline, null);
+    }
 
     /** A run without exercise-specific figures (tests). */
     RunFigures(double wallMillis, double cpuMillis, int peakThreads, long peakHeapBytes, int units,
                Integer serverMaxInFlight, Long serverRequests, Double heartbeatGapMillis, Double exhibitionHours) {
         this(wallMillis, cpuMillis, peakThreads, peakHeapBytes, units, serverMaxInFlight, serverRequests, heartbeatGapMillis,
-                exhibitionHours, null, null, null);
+                exhibitionHours, null, null, null, null);
     }
 }

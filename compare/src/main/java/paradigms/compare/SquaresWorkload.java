@@ -21,7 +21,7 @@ record SquaresWorkload(Repeats repeats) implements Workload {
      */
     static List<Workload> plan(Mode mode, Duration latency) {
         return switch (mode) {
-            case QUICK -> List.of(new SquaresWorkload(new Repeats(6, 5, Duration.ofSeconds(2), Duration.ofSeconds(60))));
+            case QUICK, REFERENCE -> List.of(new SquaresWorkload(new Repeats(6, 5, Duration.ofSeconds(2), Duration.ofSeconds(60))));
             case FULL -> List.of(new SquaresWorkload(new Repeats(10, 10, Duration.ofSeconds(10), Duration.ofSeconds(120))));
         };
     }

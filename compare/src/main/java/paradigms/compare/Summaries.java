@@ -33,7 +33,7 @@ final class Summaries {
             return new CaseSummary(result.paradigm(), result.caseId(), workload.exercise().id(), workload.description(),
                     status, result.reason(), result.warmups(), 0, null, null, null, null, null, null, workload.unitName(),
                     ideal(workload, baseline, cores).map(Summaries::millis).orElse(null), null, null, null, allowed,
-                    null, null, null, null, null, null, result.runs());
+                    null, null, null, null, null, null, (PipelineWorkload.Figures) null, result.runs());
         }
         RunFigures median = result.median();
         double wall = median.wallMillis();
@@ -48,7 +48,7 @@ final class Summaries {
                 ideal, ideal == null || ideal <= 0 ? null : wall / ideal, speedup,
                 median.serverMaxInFlight(), allowed,
                 median.heartbeatGapMillis(), median.exhibitionHours(), result.parallelSpans(),
-                waiters(workload, median), median.counter(), median.deadline(), result.runs());
+                waiters(workload, median), median.counter(), median.deadline(), median.pipeline(), result.runs());
     }
 
     /** The scalability figures of the median run, or null for other cases. */

@@ -76,6 +76,9 @@ final class Tables {
         if (s.deadline() != null) {
             notes.add(deadline(s.deadline()));
         }
+        if (s.pipeline() != null) {
+            notes.add(pipeline(s.pipeline()));
+        }
         notes.add(s.runs() + (s.runs() == 1 ? " run" : " runs") + " after " + s.warmups() + (s.warmups() == 1 ? " warm-up" : " warm-ups"));
         if ("wrong".equals(s.status())) {
             notes.add("WRONG: " + s.reason());
@@ -100,6 +103,13 @@ final class Tables {
         return d.ending() + ": " + d.finished() + " finished, " + d.failed() + " failed, " + d.cancelled() + " cancelled; "
                 + back + "; " + (d.server() == null ? "server not watched" : d.server().describe()) + "; "
                 + (d.leftInJvm().isEmpty() ? "nothing left in the JVM" : "left in the JVM: " + String.join(", ", d.leftInJvm()));
+    }
+
+    /** "buffer high-water 4 of B = 4; stage 1 61 pages/s (ideal 100), stage 2 64 pages/s (ideal 67)". */
+    static String pipeline(PipelineWorkload.Figures p) {
+        return "buffer high-water " + p.highWater() + " of B = " + p.bufferSize()
+                + "; stage 1 " + Format.count(Math.round(p.stage1PerSecond())) + " pages/s (ideal " + Format.count(Math.round(p.stage1IdealPerSecond())) + ")"
+                + ", stage 2 " + Format.count(Math.round(p.stage2PerSecond())) + " pages/s (ideal " + Format.count(Math.round(p.stage2IdealPerSecond())) + ")";
     }
 
     /** Padded columns; the last column is not padded (it holds the longest text). */

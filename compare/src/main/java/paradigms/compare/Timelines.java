@@ -32,7 +32,8 @@ import java.util.Map;
  *   <li>a trace as lanes (one per thread, or thread of a child process) with a bar per span:
  *       a gap in a lane is a task suspended, bars above each other ran at the same moment;</li>
  *   <li>the exhibition's master walking from board to board (from the moves he made);</li>
- *   <li>the requests in flight over time during a download, as the server counted them.</li>
+ *   <li>the requests in flight over time during a download, as the server counted them;</li>
+ *   <li>the pages in a pipeline's buffer over time, as the buffer reported them, under a line at B.</li>
  * </ul>
  */
 final class Timelines {
@@ -157,6 +158,44 @@ final class Timelines {
         }
         plot.setRenderer(renderer);
         ((NumberAxis) plot.getRangeAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        return chart;
+    }
+
+    static void writeBufferLevel(String title, String paradigm, List<PipelineWorkload.LevelPoint> level, int bufferSize, Path file)
+            throws IOException {
+        ChartUtils.saveChartAsPNG(file.toFile(), bufferLevel(title, paradigm, level, bufferSize), Charts.WIDTH, 420);
+    }
+
+    /**
+     * The buffer's level as a step line (it changes only when a page goes in or out), and B as a
+     * flat line above it: a level that touches B is stage 1 waiting for room — backpressure at work.
+     */
+    static JFreeChart bufferLevel(String title, String paradigm, List<PipelineWorkload.LevelPoint> level, int bufferSize) {
+        var pages = new XYSeries("pages in the buffer", false, true);
+        pages.add(0.0, 0);
+        level.forEach(point -> pages.add(point.millis(), point.level()));
+        double end = level.isEmpty() ? 1 : level.getLast().millis();
+        var bound = new XYSeries("B = " + bufferSize, false, true);
+        bound.add(0.0, bufferSize);
+        bound.add(end, bufferSize);
+        var data = new XYSeriesCollection();
+        data.addSeries(pages);
+        data.addSeries(bound);
+        var chart = ChartFactory.createXYStepChart(title, "milliseconds since the run started", "pages in the buffer",
+                data, PlotOrientation.VERTICAL, true, false, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainAxis(new NumberAxis("milliseconds since the run started")); // the factory's axis shows dates
+        var renderer = new XYStepRenderer();
+        renderer.setSeriesPaint(0, Charts.colour(paradigm, 0));
+        renderer.setSeriesStroke(0, new BasicStroke(1.5f));
+        renderer.setSeriesPaint(1, Color.GRAY);
+        renderer.setSeriesStroke(1, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        plot.setRenderer(renderer);
+        var levels = (NumberAxis) plot.getRangeAxis();
+        levels.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        levels.setRange(0, bufferSize + 1.5);
         return chart;
     }
 }

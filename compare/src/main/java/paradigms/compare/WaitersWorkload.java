@@ -61,6 +61,9 @@ record WaitersWorkload(int maxTasks, Duration waitFor, Repeats repeats, int maxW
         return switch (mode) {
             case QUICK -> List.of(new WaitersWorkload(MOST_QUICK, Duration.ofMillis(100),
                     new Repeats(0, 3, Duration.ofSeconds(1), Duration.ofSeconds(60)), 1_000));
+            // One run of a million, no warm-up; its weighing run weighs as many as in quick mode.
+            case REFERENCE -> List.of(new WaitersWorkload(MOST_FULL, Duration.ofSeconds(1),
+                    new Repeats(0, 1, Duration.ZERO, Duration.ofMinutes(5)), 100_000));
             case FULL -> List.of(new WaitersWorkload(MOST_FULL, Duration.ofSeconds(1),
                     new Repeats(1, 3, Duration.ofSeconds(30), Duration.ofMinutes(10))));
         };

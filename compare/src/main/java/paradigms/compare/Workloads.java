@@ -29,6 +29,7 @@ final class Workloads {
             case BLOCKING -> BlockingWorkload.plan(mode, latency);
             case COUNTER -> CounterWorkload.plan(mode, latency);
             case DEADLINE -> DeadlineWorkload.plan(mode, latency);
+            case PIPELINE -> PipelineWorkload.plan(mode, latency);
         };
     }
 }

@@ -58,6 +58,23 @@ class CommandLineTest {
     }
 
     @Test
+    void theReferencePlanIsTheQuickCasesPlusBothHeadlinesOnceEach() {
+        assertEquals(Mode.REFERENCE, Compare.parse("--reference").mode());
+        Plan reference = Plan.of(Mode.REFERENCE, Duration.ofMillis(50));
+        Plan quick = Plan.of(Mode.QUICK, Duration.ofMillis(50));
+        var million = (DownloadWorkload) reference.byId("download-million");
+        var waiters = (WaitersWorkload) reference.byId("waiters");
+        assertAll(
+                () -> assertEquals(1_000_000, million.count()),
+                () -> assertEquals(1, million.repeats().mostRuns(), "a headline runs once"),
+                () -> assertEquals(WaitersWorkload.MOST_FULL, waiters.maxTasks()),
+                () -> assertEquals(1, waiters.repeats().mostRuns()),
+                () -> assertEquals("8g", reference.childMaxHeap(), "room for a million waiting tasks"),
+                () -> assertEquals(((DownloadWorkload) quick.byId("download")).count(), ((DownloadWorkload) reference.byId("download")).count()),
+                () -> assertEquals(quick.workloads().size() + 1, reference.workloads().size(), "the quick cases and the million requests"));
+    }
+
+    @Test
     void theScalabilitySharedStateAndCancellationExercisesCanBeChosenByName() {
         CompareRun.Options options = Compare.parse("--exercises", "waiters,counter,deadline");
         assertEquals(EnumSet.of(Exercise.WAITERS, Exercise.COUNTER, Exercise.DEADLINE), options.exercises());
@@ -108,6 +125,7 @@ class CommandLineTest {
         return Stream.concat(absent, Stream.of(
                 Arguments.of(List.of("--exercises", "download,nope"), "unknown exercise \"nope\" (known: " + String.join(", ", Exercise.ids()) + ")"),
                 Arguments.of(List.of("--quick", "--full"), "mutually exclusive"),
+                Arguments.of(List.of("--reference", "--readmes"), "mutually exclusive"),
                 Arguments.of(List.of("--paradigms", "nope"), "unknown paradigm \"nope\"; available: " + available),
                 Arguments.of(List.of("--latency", "0"), "--latency must be between 1 and 10000 ms, was 0"),
                 Arguments.of(List.of("--latency", "soon"), "'soon' is not a long"),

@@ -8,6 +8,7 @@ import paradigms.common.crawl.CrawlExercise;
 import paradigms.common.deadline.DeadlineExercise;
 import paradigms.common.download.DownloadExercise;
 import paradigms.common.exhibition.ExhibitionExercise;
+import paradigms.common.pipeline.PipelineExercise;
 import paradigms.common.squares.SquaresExercise;
 import paradigms.common.waiters.WaitersExercise;
 
@@ -79,5 +80,10 @@ public final class GreenletsParadigm implements Paradigm {
     @Override
     public DeadlineExercise deadline() {
         return new Deadline();
+    }
+
+    @Override
+    public PipelineExercise pipeline() {
+        return new Pipeline();
     }
 }

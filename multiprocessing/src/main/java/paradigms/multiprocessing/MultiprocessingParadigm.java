@@ -9,6 +9,7 @@ import paradigms.common.crawl.CrawlExercise;
 import paradigms.common.deadline.DeadlineExercise;
 import paradigms.common.download.DownloadExercise;
 import paradigms.common.exhibition.ExhibitionExercise;
+import paradigms.common.pipeline.PipelineExercise;
 import paradigms.common.squares.SquaresExercise;
 import paradigms.common.waiters.WaitersExercise;
 
@@ -88,5 +89,10 @@ public final class MultiprocessingParadigm implements Paradigm {
     @Override
     public DeadlineExercise deadline() {
         return new Deadline();
+    }
+
+    @Override
+    public PipelineExercise pipeline() {
+        return new Pipeline();
     }
 }

@@ -39,6 +39,7 @@ final class Workers {
                 case Blocking.KIND -> Blocking.work(arguments, resources);
                 case Waiters.KIND -> Waiters.work(arguments);
                 case Counter.KIND -> Counter.work(arguments, resources);
+                case Pipeline.KIND -> Pipeline.work(arguments, resources);
                 default -> throw new IllegalArgumentException("this worker has no task kind \"" + kind + "\"");
             };
         }

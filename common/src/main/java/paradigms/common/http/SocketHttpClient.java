@@ -2,6 +2,7 @@ package paradigms.common.http;
 
 import paradigms.common.crawl.CrawlOutcome;
 import paradigms.common.download.DownloadResult;
+import paradigms.common.pipeline.Fetched;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -152,6 +153,21 @@ public final class SocketHttpClient implements AutoCloseable {
             return CrawlOutcome.ofResponse(url, response.status(), response.location(), response.body());
         } catch (IOException e) {
             return CrawlOutcome.ofError(e);
+        }
+    }
+
+    /**
+     * The same fetch, as stage 1 of the pipeline hands it on: the body of a 2xx answer
+     * ({@link Fetched#ofResponse}), or why there is none ({@link Fetched#ofError}) — also for a
+     * URL this client cannot fetch at all (an {@code https://} one): in a pipeline, a thread that
+     * threw instead of handing an item on would leave stage 2 waiting for it for ever.
+     */
+    public Fetched fetch(int index, URI url, Duration timeout) throws InterruptedException {
+        try {
+            HttpResponse response = get(url, timeout);
+            return Fetched.ofResponse(index, url, response.status(), response.body());
+        } catch (IOException | IllegalArgumentException e) {
+            return Fetched.ofError(index, url, e);
         }
     }
 

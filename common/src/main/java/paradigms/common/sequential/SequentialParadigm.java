@@ -31,6 +31,12 @@ import paradigms.common.deadline.DeadlineResult;
 import paradigms.common.deadline.DeadlineTally;
 import paradigms.common.download.Failure;
 import paradigms.common.http.SocketHttpClient;
+import paradigms.common.pipeline.BufferLevel;
+import paradigms.common.pipeline.Fetched;
+import paradigms.common.pipeline.PipelineExercise;
+import paradigms.common.pipeline.PipelineRequest;
+import paradigms.common.pipeline.PipelineResult;
+import paradigms.common.pipeline.ResultsInOrder;
 import paradigms.common.waiters.Capacity;
 import paradigms.common.waiters.WaitTally;
 import paradigms.common.waiters.WaitersExercise;
@@ -134,6 +140,11 @@ public final class SequentialParadigm implements Paradigm {
         return SequentialParadigm::deadline;
     }
 
+    @Override
+    public PipelineExercise pipeline() {
+        return SequentialParadigm::pipeline;
+    }
+
     /** One task after another: nothing runs between a read and its write, so nothing is lost. */
     static CounterResult count(CounterRequest request, SharedCounter counter, Trace trace) {
         for (int task = 0; task < request.tasks(); task++) {
@@ -169,6 +180,35 @@ public final class SequentialParadigm implements Paradigm {
             }
         }
         return tally.result();
+    }
+
+    /**
+     * Each URL goes through the three stages before the next one is fetched: download it, put it
+     * in the buffer, take it straight out, process it, collect it. The buffer never holds more
+     * than the one page, whatever B is, and stage 1 never runs ahead: it waits for stage 2 by
+     * not running at all — backpressure for free, and no overlap either (the time is the sum of
+     * every download and every page's work).
+     */
+    static PipelineResult pipeline(PipelineRequest request, BufferLevel level, Trace trace) throws InterruptedException {
+        var results = new ResultsInOrder(request);
+        var buffer = new ArrayDeque<Fetched>(1); // B ≥ 1 always, and one item at a time is all it ever holds
+        try (var http = new SocketHttpClient(1)) { // one request at a time: one connection, kept alive
+            for (int i = 0; i < request.urls().size(); i++) {
+                URI url = request.urls().get(i);
+                Fetched fetched;
+                try (var running = trace.begin(SpanNames.request(url))) {
+                    fetched = http.fetch(i, url, request.timeout());
+                }
+                buffer.add(fetched);
+                level.inserted();
+                Fetched next = buffer.remove();
+                level.removed();
+                try (var running = trace.begin(SpanNames.process(next.url()))) {
+                    results.collect(next.index(), request.work().apply(next));
+                }
+            }
+        }
+        return results.result();
     }
 
     static List<DownloadResult> download(DownloadRequest request, Trace trace) throws InterruptedException {

@@ -22,6 +22,8 @@ import java.net.URI;
  *   <tr><td>waiters</td><td>a callback that ends one task's wait</td><td>{@code wait over}</td></tr>
  *   <tr><td>counter</td><td>one task's read-suspend-write</td><td>{@code task 2}</td></tr>
  *   <tr><td>counter</td><td>the read half / the write half</td><td>{@code task 2 read} / {@code task 2 write}</td></tr>
+ *   <tr><td>pipeline</td><td>stage 1: a page's request</td><td>{@code GET /data/7} (as download)</td></tr>
+ *   <tr><td>pipeline</td><td>stage 2: processing one page</td><td>{@code process /data/7}</td></tr>
  * </table>
  *
  * <p>A chapter that runs a step in several slices (an event loop) opens one span per slice
@@ -107,5 +109,10 @@ public final class SpanNames {
     /** The write half of a counter task. */
     public static String write(int task) {
         return task(task) + " write";
+    }
+
+    /** Stage 2 of the pipeline on the page of {@code url}. */
+    public static String process(URI url) {
+        return "process " + url.getPath();
     }
 }

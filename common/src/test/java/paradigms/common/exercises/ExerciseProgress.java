@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * ({@code ./mvnw -q verify -Pexercises -Dmaven.test.failure.ignore=true}), each module prints
  * its exercises, one line each — {@code done}, {@code not yet} (a {@link NotDoneYet} with what
  * to do next) or {@code failing} (written, but an acceptance test fails: its first message).
- * An exercise is done when every one of its tests passed.
+ * An exercise is done when every one of its tests that ran passed (a test skipped by an assumption
+ * does not count).
  *
  * <p>A launcher listener, loaded like {@code PrintSkipReasons} from common's test-jar; it prints
  * nothing in a run without acceptance tests.
@@ -38,8 +39,9 @@ public final class ExerciseProgress implements TestExecutionListener {
     @Override
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
         Set<String> tags = test.getTags().stream().map(TestTag::getName).collect(Collectors.toSet());
-        if (!test.isTest() || !ExerciseTags.isAcceptanceTest(tags)) {
-            return;
+        if (!test.isTest() || !ExerciseTags.isAcceptanceTest(tags)
+                || result.getStatus() == TestExecutionResult.Status.ABORTED) {
+            return; // a skipped test (a failed assumption) says nothing about the learner's work
         }
         String id = ExerciseTags.idOf(tags).orElse(test.getDisplayName());
         outcomes.merge(id, outcomeOf(result), Outcome::worse);

@@ -33,7 +33,7 @@ public final class Benchmarks {
     private static final Map<String, Benchmark> ALL = new LinkedHashMap<>();
 
     static {
-        for (Benchmark b : List.of(new HttpClients(), new ThreadCost(), new ServerCost())) {
+        for (Benchmark b : List.of(new HttpClients(), new ThreadCost(), new ServerCost(), new PoolCost())) {
             ALL.put(b.name(), b);
         }
     }

@@ -7,23 +7,54 @@ import java.util.ArrayDeque;
  * it is full, {@link #get} while it is empty.
  *
  * <p>How waiting works: a waiter parks on a future that is only a wake-up call — the item
- * itself stays in the queue. A woken getter looks again, and if a quicker one took the item,
- * waits again. Handing the item to the waiter directly would lose it if that waiter were
- * cancelled before it ran; a wake-up call is simply passed on.
+ * itself stays in the queue. Handing the item to the waiter directly would lose it if that
+ * waiter were cancelled before it ran; a wake-up call is simply passed on.
+ *
+ * <p>What a wake-up call carries: a <em>reservation</em>. A get that frees a place while a
+ * putter waits reserves that place for the oldest putter, in that same step, and wakes it; a
+ * put that brings an item while a getter waits reserves the item for the oldest getter. A
+ * newcomer waits in line behind every waiter, woken or not. So waiters are served in the
+ * order they came, each exactly once: a woken waiter never finds its place (or item) taken by
+ * a quicker one and never goes back to the end of the line — asyncio's queue, which only
+ * wakes, lets a newcomer slip in first. A waiter cancelled after its wake-up passes its
+ * reservation to the next waiter: nothing is lost.
+ *
+ * <p>The count: {@link #size()} is the items in the queue, changed only in the step that adds
+ * or removes one, and a {@link Watcher} hears of every change in that same step — so that
+ * whoever keeps a record of the queue's level never sees a place freed by a get counted
+ * before the get itself.
  *
  * <p><b>Threads:</b> the loop thread only.
  */
 public final class Queue<E> {
 
+    /** Hears every change of the queue's contents, in the step that makes it. Loop thread. */
+    public interface Watcher<E> {
+
+        /** {@code item} has entered the queue, which now holds {@code size} items. */
+        void entered(E item, int size);
+
+        /** {@code item} has left the queue to a getter; the queue now holds {@code size} items. */
+        void left(E item, int size);
+    }
+
     private final Scheduler scheduler;
     private final String name;
     private final String wakeUpLabel;
     private final int capacity;
+    private final Watcher<? super E> watcher;
     private final ArrayDeque<E> items = new ArrayDeque<>();
     private final ArrayDeque<Future<Void>> getters = new ArrayDeque<>();
     private final ArrayDeque<Future<Void>> putters = new ArrayDeque<>();
+    private int placesReserved; // free places promised to woken putters that have not run yet
+    private int itemsReserved;  // items promised to woken getters that have not run yet
 
     public Queue(Scheduler scheduler, String name, int capacity) {
+        this(scheduler, name, capacity, null);
+    }
+
+    /** A queue whose every change is told to {@code watcher} (may be null) in the step that makes it. */
+    public Queue(Scheduler scheduler, String name, int capacity, Watcher<? super E> watcher) {
         if (capacity <= 0) {
             throw new IllegalArgumentException("capacity must be positive, was " + capacity);
         }
@@ -31,6 +62,7 @@ public final class Queue<E> {
         this.name = name;
         this.wakeUpLabel = "wake-up from " + name;
         this.capacity = capacity;
+        this.watcher = watcher;
     }
 
     /** A coroutine that returns once {@code item} is in the queue. */
@@ -43,8 +75,19 @@ public final class Queue<E> {
         return new Get();
     }
 
+    /** Items in the queue now; never more than its capacity. */
     public int size() {
         return items.size();
+    }
+
+    /** Puts waiting for a place (woken ones not counted). */
+    public int waitingPutters() {
+        return putters.size();
+    }
+
+    /** Gets waiting for an item (woken ones not counted). */
+    public int waitingGetters() {
+        return getters.size();
     }
 
     @Override
@@ -52,27 +95,49 @@ public final class Queue<E> {
         return name;
     }
 
-    private static void wakeOne(ArrayDeque<Future<Void>> waiters) {
-        Future<Void> next;
-        while ((next = waiters.poll()) != null) {
-            if (next.complete(null)) {
-                return;
-            }
+    /** After a get: if a place is free and not promised, promise it to the oldest putter and wake it. */
+    private void offerPlaceToAPutter() {
+        if (!putters.isEmpty() && items.size() + placesReserved < capacity) {
+            placesReserved++;
+            putters.poll().complete(null);
         }
     }
 
-    /** What Put and Get share: try; if it cannot be done now, wait on a wake-up call and try again. */
+    /** After a put: if an item is there and not promised, promise it to the oldest getter and wake it. */
+    private void offerItemToAGetter() {
+        if (!getters.isEmpty() && items.size() > itemsReserved) {
+            itemsReserved++;
+            getters.poll().complete(null);
+        }
+    }
+
+    /**
+     * What Put and Get share: try; if it cannot be done now, wait in line on a wake-up call;
+     * woken, do it — the wake-up came with a reservation.
+     */
     private abstract class Waiting<T> extends Coroutine<T> {
 
-        private ArrayDeque<Future<Void>> waitingIn; // null while not waiting
+        private enum State { TRYING, WAITING, DONE }
+
+        private State state = State.TRYING;
+        private ArrayDeque<Future<Void>> waitingIn;
         private Future<Void> wakeUp;
 
-        /** Does it now if it can; otherwise returns {@link #waitIn}. */
+        /** Does it now if it can, as a newcomer; otherwise returns {@link #waitIn}. */
         abstract Step<T> tryNow();
+
+        /** Does it with the reservation the wake-up brought. */
+        abstract Step<T> withReservation();
+
+        /** Woken and cancelled before it ran: hands its reservation to the next waiter. */
+        abstract void passReservationOn();
 
         @Override
         protected final Step<T> resume(Object sent) {
-            waitingIn = null; // first time, or woken: our wake-up call has left the waiters
+            if (state == State.WAITING) {
+                state = State.DONE;
+                return withReservation();
+            }
             return tryNow();
         }
 
@@ -80,20 +145,29 @@ public final class Queue<E> {
             wakeUp = scheduler.newFuture(wakeUpLabel);
             waiters.add(wakeUp);
             waitingIn = waiters;
+            state = State.WAITING;
             return resultOf(wakeUp);
+        }
+
+        Step<T> done(T value) {
+            state = State.DONE;
+            return returning(value);
         }
 
         @Override
         protected Step<T> resumeThrowing(Exception thrown) throws Exception {
-            if (waitingIn != null && !waitingIn.remove(wakeUp)) {
-                wakeOne(waitingIn); // the wake-up was already ours: give it to the next one
+            if (state == State.WAITING) {
+                state = State.DONE;
+                if (!waitingIn.remove(wakeUp)) {
+                    passReservationOn(); // the wake-up, and what it reserved, was already ours
+                }
             }
             throw thrown;
         }
 
         @Override
         public String state() {
-            return waitingIn == null ? "TRYING" : "WAITING";
+            return state.name();
         }
     }
 
@@ -106,12 +180,32 @@ public final class Queue<E> {
 
         @Override
         Step<Void> tryNow() {
-            if (items.size() >= capacity) {
-                return waitIn(putters); // full: try again when a get made room
+            if (!putters.isEmpty() || placesReserved > 0 || items.size() >= capacity) {
+                return waitIn(putters); // full, or others waiting or woken go first: in line
             }
+            return enter();
+        }
+
+        @Override
+        Step<Void> withReservation() {
+            placesReserved--;
+            return enter();
+        }
+
+        private Step<Void> enter() {
             items.add(item);
-            wakeOne(getters);
-            return returning(null);
+            if (watcher != null) {
+                watcher.entered(item, items.size());
+            }
+            offerItemToAGetter();
+            offerPlaceToAPutter(); // a place may be left for the next putter in line
+            return done(null);
+        }
+
+        @Override
+        void passReservationOn() {
+            placesReserved--;
+            offerPlaceToAPutter();
         }
 
         @Override
@@ -123,12 +217,32 @@ public final class Queue<E> {
     private final class Get extends Waiting<E> {
         @Override
         Step<E> tryNow() {
-            if (items.isEmpty()) {
-                return waitIn(getters); // empty: try again when a put brought something
+            if (!getters.isEmpty() || itemsReserved > 0 || items.isEmpty()) {
+                return waitIn(getters); // empty, or others waiting or woken go first: in line
             }
+            return leave();
+        }
+
+        @Override
+        Step<E> withReservation() {
+            itemsReserved--;
+            return leave();
+        }
+
+        private Step<E> leave() {
             E item = items.poll();
-            wakeOne(putters);
-            return returning(item);
+            if (watcher != null) {
+                watcher.left(item, items.size());
+            }
+            offerPlaceToAPutter();
+            offerItemToAGetter(); // an item may be left for the next getter in line
+            return done(item);
+        }
+
+        @Override
+        void passReservationOn() {
+            itemsReserved--;
+            offerItemToAGetter();
         }
 
         @Override

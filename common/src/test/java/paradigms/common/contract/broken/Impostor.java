@@ -4,6 +4,7 @@ import paradigms.common.Claim;
 import paradigms.common.DelegatingParadigm;
 import paradigms.common.blocking.BlockingExercise;
 import paradigms.common.counter.CounterExercise;
+import paradigms.common.pipeline.PipelineExercise;
 import paradigms.common.sequential.SequentialParadigm;
 import paradigms.common.squares.SquaresExercise;
 
@@ -21,25 +22,32 @@ final class Impostor extends DelegatingParadigm {
     private final SquaresExercise squares;
     private final CounterExercise counter;
     private final BlockingExercise blocking;
+    private final PipelineExercise pipeline;
 
-    private Impostor(Set<Claim> claims, SquaresExercise squares, CounterExercise counter, BlockingExercise blocking) {
+    private Impostor(Set<Claim> claims, SquaresExercise squares, CounterExercise counter, BlockingExercise blocking,
+                     PipelineExercise pipeline) {
         super(new SequentialParadigm());
         this.claims = claims;
         this.squares = squares;
         this.counter = counter;
         this.blocking = blocking;
+        this.pipeline = pipeline;
     }
 
     static Impostor squares(Set<Claim> claims, SquaresExercise squares) {
-        return new Impostor(claims, squares, null, null);
+        return new Impostor(claims, squares, null, null, null);
     }
 
     static Impostor counter(CounterExercise counter) {
-        return new Impostor(Set.of(), null, counter, null);
+        return new Impostor(Set.of(), null, counter, null, null);
     }
 
     static Impostor blocking(Set<Claim> claims, BlockingExercise blocking) {
-        return new Impostor(claims, null, null, blocking);
+        return new Impostor(claims, null, null, blocking, null);
+    }
+
+    static Impostor pipeline(Set<Claim> claims, PipelineExercise pipeline) {
+        return new Impostor(claims, null, null, null, pipeline);
     }
 
     @Override
@@ -65,5 +73,10 @@ final class Impostor extends DelegatingParadigm {
     @Override
     public BlockingExercise blocking() {
         return blocking != null ? blocking : delegate().blocking();
+    }
+
+    @Override
+    public PipelineExercise pipeline() {
+        return pipeline != null ? pipeline : delegate().pipeline();
     }
 }
