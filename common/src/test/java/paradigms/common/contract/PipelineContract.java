@@ -6,6 +6,7 @@ import paradigms.common.Claim;
 import paradigms.common.download.Failure;
 import paradigms.common.measure.Leftovers;
 import paradigms.common.pipeline.BufferLevel;
+import paradigms.common.pipeline.Fetched;
 import paradigms.common.pipeline.PageWork;
 import paradigms.common.pipeline.PipelineItem;
 import paradigms.common.pipeline.PipelineRequest;
@@ -24,6 +25,7 @@ import java.util.Map;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -32,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * more than B pages buffered (read from the {@link BufferLevel} the buffer updates in the same
  * step as it inserts and removes); stage 1 slows down when stage 2 is slow (read from the
  * server's request count, against what the contract's own {@link WatchedWork} saw stage 2
- * begin); a failing URL is that item's failure and the rest go on; nothing left running.
+ * begin); a failing URL is that item's failure and the rest go on; a page's work that throws
+ * ends the call with that error; nothing left running.
  *
  * <p>Stage 2 is made slow with CPU work of a fixed duration per page; no bound here is on time.
  */
@@ -158,6 +161,49 @@ public interface PipelineContract extends ParadigmContract {
                     .atMost(TestTimeouts.scaled(Duration.ofSeconds(3)))
                     .untilAsserted(() -> assertEquals(List.of(), Leftovers.now().newSince(before), "left behind"));
         }
+    }
+
+    /**
+     * A page's work that throws is a bug, not a failing URL: the call throws that error — it does
+     * not hang with stage 1 waiting on a full buffer that nobody takes from — and leaves nothing
+     * running.
+     */
+    @Test
+    default void aWorkThatThrowsMakesTheCallThrowItAndLeavesNothingRunning() throws Exception {
+        Leftovers before = Leftovers.now();
+        try (var server = LocalWebServer.builder().latency(Duration.ofMillis(5)).start()) {
+            var bug = new IllegalArgumentException("a bug in stage 2");
+            PageWork failsOnTheThirdPage = new PageWork() {
+                private final PageWork digest = PageWork.digesting(Duration.ZERO);
+                private int pages; // guarded by this: stage 2 may run on any thread
+
+                @Override
+                public synchronized PipelineItem.Processed process(Fetched.Page page) {
+                    if (++pages == 3) {
+                        throw bug;
+                    }
+                    return digest.process(page);
+                }
+            };
+            var request = new PipelineRequest(urls(server, 10, "failing-work"), 2, 1, failsOnTheThirdPage);
+            Throwable thrown = assertThrows(Exception.class, () -> run(request, new BufferLevel()));
+            assertTrue(causes(thrown).contains(bug), "the work's own error comes out: " + thrown);
+
+            await("no request in flight and no connection open at the server")
+                    .atMost(TestTimeouts.scaled(Duration.ofSeconds(5)))
+                    .until(() -> server.inFlight() == 0 && server.connectionsOpen() == 0);
+        }
+        await("no thread or child process of ours still alive")
+                .atMost(TestTimeouts.scaled(Duration.ofSeconds(5)))
+                .untilAsserted(() -> assertEquals(List.of(), Leftovers.now().newSince(before), "left behind"));
+    }
+
+    private static List<Throwable> causes(Throwable error) {
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable cause = error; cause != null && !chain.contains(cause); cause = cause.getCause()) {
+            chain.add(cause);
+        }
+        return chain;
     }
 
     @Test
