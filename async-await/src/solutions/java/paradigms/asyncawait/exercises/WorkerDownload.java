@@ -88,7 +88,7 @@ public final class WorkerDownload implements DownloadExercise {
     private static DownloadResult resultOf(URI url, HttpResponse<byte[]> response, Throwable error, DownloadRequest request,
                                            Trace trace) {
         if (response != null) {
-            response.headers().firstValueAsLong(SentAt.HEADER).ifPresent(request.resumeLatency()::record);
+            SentAt.parse(response.headers().firstValue(SentAt.HEADER).orElse(null)).ifPresent(request.resumeLatency()::record);
         }
         try (var running = trace.begin(SpanNames.answered(url))) {
             return error == null
