@@ -6,6 +6,7 @@ import paradigms.asyncawait.futures.Futures;
 import paradigms.common.download.DownloadExercise;
 import paradigms.common.download.DownloadRequest;
 import paradigms.common.download.DownloadResult;
+import paradigms.common.http.SentAt;
 import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 
@@ -42,15 +43,22 @@ final class Download implements DownloadExercise {
             List<CompletableFuture<DownloadResult>> results = new ArrayList<>();
             for (URI url : request.urls()) {
                 results.add(inFlight.withPermit(() -> AsyncHttp.get(client, url, request.timeout()))
-                        .handle((response, error) -> resultOf(url, response, error, trace)));
+                        .handle((response, error) -> resultOf(url, response, error, request, trace)));
             }
             // The futures are in input order in `results`; gather reads them back in that order.
             return Futures.await(Futures.gather(results), client::shutdownNow);
         }
     }
 
-    /** The "except" of the chain: a failed fetch is a result for its URL, never an exception for all. */
-    private static DownloadResult resultOf(URI url, HttpResponse<byte[]> response, Throwable error, Trace trace) {
+    /**
+     * The "except" of the chain: a failed fetch is a result for its URL, never an exception for all.
+     * Also where the chain runs again with its answer: the resume is noted first.
+     */
+    private static DownloadResult resultOf(URI url, HttpResponse<byte[]> response, Throwable error, DownloadRequest request,
+                                           Trace trace) {
+        if (response != null) {
+            SentAt.parse(response.headers().firstValue(SentAt.HEADER).orElse(null)).ifPresent(request.resumeLatency()::record);
+        }
         try (var running = trace.begin(SpanNames.answered(url))) {
             return error == null
                     ? DownloadResult.ofResponse(url, response.statusCode(), response.body())

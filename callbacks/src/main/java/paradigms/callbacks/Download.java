@@ -37,6 +37,7 @@ final class Download implements DownloadExercise {
                     try (var sending = trace.begin(SpanNames.request(url))) {
                         client.get(url, request.timeout(),
                                 response -> {
+                                    response.sentAtNanos().ifPresent(request.resumeLatency()::record); // the task runs again
                                     try (var receiving = trace.begin(SpanNames.answered(url))) {
                                         results[index] = DownloadResult.ofResponse(url, response.status(), response.body());
                                     }

@@ -100,7 +100,7 @@ final class CaseRunner {
                 outcome.units(),
                 server ? counters.maxInFlight() : null, server ? counters.requests() : null,
                 outcome.heartbeatGapMillis(), outcome.exhibitionHours(), outcome.waiters(), outcome.counter(), outcome.deadline(),
-                outcome.pipeline());
+                outcome.pipeline(), outcome.resume());
     }
 
     /** The index of the median run by wall time; for an even count, the lower middle one. */

@@ -32,6 +32,8 @@ import java.util.List;
  * @param deadline            deadline: how it ended, how promptly, what it left; otherwise null
  * @param pipeline            pipeline: the buffer's high-water mark, each stage's throughput and its ideal; otherwise null
  * @param allRuns             every measured run's figures
+ * @param resume              download: how long after the server sent an answer its task ran again (p50, p99,
+ *                            max), in the median run; otherwise null
  */
 record CaseSummary(String paradigm, String caseId, String exercise, String inputs, String status, String reason,
                    int warmups, int runs,
@@ -41,7 +43,23 @@ record CaseSummary(String paradigm, String caseId, String exercise, String input
                    Integer serverMaxInFlight, Integer maxInFlightAllowed,
                    Double heartbeatGapMillis, Double exhibitionHours, Boolean parallelSpans,
                    Waiters waiters, CounterWorkload.Figures counter, DeadlineWorkload.Figures deadline,
-                   PipelineWorkload.Figures pipeline, List<RunFigures> allRuns) {
+                   PipelineWorkload.Figures pipeline, List<RunFigures> allRuns, DownloadWorkload.Resume resume) {
+
+    /** A summary without resume latencies (every case but download's). */
+    CaseSummary(String paradigm, String caseId, String exercise, String inputs, String status, String reason,
+                int warmups, int runs,
+                Double wallMillis, Double cpuMillis, Double coresUsed, Integer peakThreads, Double peakHeapMegabytes,
+                Double perSecond, String perSecondUnit,
+                Double idealMillis, Double ratioToIdeal, Double speedupOverBaseline,
+                Integer serverMaxInFlight, Integer maxInFlightAllowed,
+                Double heartbeatGapMillis, Double exhibitionHours, Boolean parallelSpans,
+                Waiters waiters, CounterWorkload.Figures counter, DeadlineWorkload.Figures deadline,
+                PipelineWorkload.Figures pipeline, List<RunFigures> allRuns) {
+        this(paradigm, caseId, exercise, inputs, status, reason, warmups, runs, wallMillis, cpuMillis, coresUsed, peakThreads,
+                peakHeapMegabytes, perSecond, perSecondUnit, idealMillis, ratioToIdeal, speedupOverBaseline, serverMaxInFlight,
+                maxInFlightAllowed, heartbeatGapMillis, exhibitionHours, parallelSpans, waiters, counter, deadline, pipeline,
+                allRuns, null);
+    }
 
     /** A summary without pipeline figures (every case but the pipeline's). */
     CaseSummary(String paradigm, String caseId, String exercise, String inputs, String status, String reason,

@@ -4,6 +4,7 @@ import paradigms.common.Exercise;
 import paradigms.common.Paradigm;
 import paradigms.common.download.DownloadRequest;
 import paradigms.common.download.DownloadResult;
+import paradigms.common.measure.ResumeLatency;
 import paradigms.common.server.LocalWebServer;
 import paradigms.common.trace.Trace;
 
@@ -46,6 +47,27 @@ record DownloadWorkload(String id, int count, int maxInFlight, int bodySize, Dur
     private static DownloadWorkload million(Duration latency) {
         return new DownloadWorkload("download-million", 1_000_000, 1_000, 256, latency,
                 new Repeats(0, 1, Duration.ZERO, Duration.ofMinutes(10)), false, true);
+    }
+
+    /**
+     * The resume latencies of one run ({@code ResumeLatency}): how long after the server sent an
+     * answer the task that waited for it ran again — socket buffer, client, and the scheduler's
+     * ready queue — the same measure in every paradigm.
+     *
+     * @param resumes         how many answers were noted (one per URL answered)
+     * @param resumeP50Micros the median
+     * @param resumeP99Micros the 99th percentile
+     * @param resumeMaxMicros the longest
+     */
+    record Resume(int resumes, double resumeP50Micros, double resumeP99Micros, double resumeMaxMicros) {
+
+        static Resume of(ResumeLatency.Summary summary) {
+            return new Resume(summary.count(), micros(summary.p50()), micros(summary.p99()), micros(summary.max()));
+        }
+
+        private static double micros(Duration d) {
+            return d.toNanos() / 1_000.0;
+        }
     }
 
     /** Up to this many URLs, every body's checksum is checked; above, only sizes (hashing a million bodies twice is not the point). */
@@ -94,14 +116,29 @@ record DownloadWorkload(String id, int count, int maxInFlight, int bodySize, Dur
         var request = new DownloadRequest(urls, maxInFlight);
         var downloader = paradigm.download();
         return new Prepared<>() {
+            // This run's recorder and the request that carries it, made fresh before each run (on the
+            // child's main thread, like run and check). Only for traced cases: a million latencies
+            // would be an array of their own in the heap figure of the million requests.
+            private ResumeLatency resumes = ResumeLatency.off();
+            private DownloadRequest measured = request;
+
+            @Override
+            public void beforeRun() {
+                if (traced) {
+                    resumes = ResumeLatency.recording();
+                    measured = request.measuringResumes(resumes);
+                }
+            }
+
             @Override
             public List<DownloadResult> run(Trace trace) throws InterruptedException {
-                return downloader.download(request, trace);
+                return downloader.download(measured, trace);
             }
 
             @Override
             public Outcome check(List<DownloadResult> results) {
-                return Outcome.of(count, problem(urls, results));
+                Outcome outcome = Outcome.of(count, problem(urls, results));
+                return traced ? outcome.with(Resume.of(resumes.summary())) : outcome;
             }
         };
     }

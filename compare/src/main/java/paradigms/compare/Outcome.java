@@ -16,14 +16,23 @@ import java.util.List;
  * @param deadline      deadline: how the call ended, when, and what it left behind
  * @param pipeline      pipeline: the buffer's high-water mark and each stage's throughput
  * @param bufferLevel   pipeline: the buffer's level over the run, for the picture; otherwise empty
+ * @param resume        download: how long after the server sent each answer its task ran again; otherwise null
  */
 record Outcome(int units, String problem, Double heartbeatGapMillis, Double exhibitionHours, List<MasterMove> masterMoves,
                WaitersWorkload.Figures waiters, CounterWorkload.Figures counter, DeadlineWorkload.Figures deadline,
-               PipelineWorkload.Figures pipeline, List<PipelineWorkload.LevelPoint> bufferLevel) {
+               PipelineWorkload.Figures pipeline, List<PipelineWorkload.LevelPoint> bufferLevel,
+               DownloadWorkload.Resume resume) {
 
     Outcome {
         masterMoves = masterMoves == null ? List.of() : List.copyOf(masterMoves);
         bufferLevel = bufferLevel == null ? List.of() : List.copyOf(bufferLevel);
+    }
+
+    /** An outcome without resume latencies (every exercise but download). */
+    Outcome(int units, String problem, Double heartbeatGapMillis, Double exhibitionHours, List<MasterMove> masterMoves,
+            WaitersWorkload.Figures waiters, CounterWorkload.Figures counter, DeadlineWorkload.Figures deadline,
+            PipelineWorkload.Figures pipeline, List<PipelineWorkload.LevelPoint> bufferLevel) {
+        this(units, problem, heartbeatGapMillis, exhibitionHours, masterMoves, waiters, counter, deadline, pipeline, bufferLevel, null);
     }
 
     Outcome(int units, String problem, Double heartbeatGapMillis, Double exhibitionHours, List<MasterMove> masterMoves) {
@@ -48,5 +57,10 @@ record Outcome(int units, String problem, Double heartbeatGapMillis, Double exhi
 
     Outcome with(PipelineWorkload.Figures figures, List<PipelineWorkload.LevelPoint> level) {
         return new Outcome(units, problem, heartbeatGapMillis, exhibitionHours, masterMoves, waiters, counter, deadline, figures, level);
+    }
+
+    Outcome with(DownloadWorkload.Resume figures) {
+        return new Outcome(units, problem, heartbeatGapMillis, exhibitionHours, masterMoves, waiters, counter, deadline, pipeline,
+                bufferLevel, figures);
     }
 }

@@ -19,11 +19,21 @@ package paradigms.compare;
  * @param counter            counter: its own figures, or null
  * @param deadline           deadline: its own figures, or null
  * @param pipeline           pipeline: its own figures, or null
+ * @param resume             download: its resume latencies, or null
  */
 record RunFigures(double wallMillis, double cpuMillis, int peakThreads, long peakHeapBytes, int units,
                   Integer serverMaxInFlight, Long serverRequests, Double heartbeatGapMillis, Double exhibitionHours,
                   WaitersWorkload.Figures waiters, CounterWorkload.Figures counter, DeadlineWorkload.Figures deadline,
-                  PipelineWorkload.Figures pipeline) {
+                  PipelineWorkload.Figures pipeline, DownloadWorkload.Resume resume) {
+
+    /** A run without resume latencies. */
+    RunFigures(double wallMillis, double cpuMillis, int peakThreads, long peakHeapBytes, int units,
+               Integer serverMaxInFlight, Long serverRequests, Double heartbeatGapMillis, Double exhibitionHours,
+               WaitersWorkload.Figures waiters, CounterWorkload.Figures counter, DeadlineWorkload.Figures deadline,
+               PipelineWorkload.Figures pipeline) {
+        this(wallMillis, cpuMillis, peakThreads, peakHeapBytes, units, serverMaxInFlight, serverRequests, heartbeatGapMillis,
+                exhibitionHours, waiters, counter, deadline, pipeline, null);
+    }
 
     /** A run without pipeline figures. */
     RunFigures(double wallMillis, double cpuMillis, int peakThreads, long peakHeapBytes, int units,

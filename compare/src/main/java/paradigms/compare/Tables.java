@@ -79,6 +79,9 @@ final class Tables {
         if (s.pipeline() != null) {
             notes.add(pipeline(s.pipeline()));
         }
+        if (s.resume() != null) {
+            notes.add(resume(s.resume()));
+        }
         notes.add(s.runs() + (s.runs() == 1 ? " run" : " runs") + " after " + s.warmups() + (s.warmups() == 1 ? " warm-up" : " warm-ups"));
         if ("wrong".equals(s.status())) {
             notes.add("WRONG: " + s.reason());
@@ -110,6 +113,16 @@ final class Tables {
         return "buffer high-water " + p.highWater() + " of B = " + p.bufferSize()
                 + "; stage 1 " + Format.count(Math.round(p.stage1PerSecond())) + " pages/s (ideal " + Format.count(Math.round(p.stage1IdealPerSecond())) + ")"
                 + ", stage 2 " + Format.count(Math.round(p.stage2PerSecond())) + " pages/s (ideal " + Format.count(Math.round(p.stage2IdealPerSecond())) + ")";
+    }
+
+    /** "resumed 85 µs after the answer was sent (p50), 1.2 ms (p99), 3.4 ms (max), 24 answers". */
+    static String resume(DownloadWorkload.Resume r) {
+        return "resumed " + micros(r.resumeP50Micros()) + " after the answer was sent (p50), " + micros(r.resumeP99Micros())
+                + " (p99), " + micros(r.resumeMaxMicros()) + " (max), " + Format.count(r.resumes()) + " answers";
+    }
+
+    private static String micros(double micros) {
+        return micros < 1_000 ? Math.round(micros) + " µs" : Format.millis(micros / 1_000);
     }
 
     /** Padded columns; the last column is not padded (it holds the longest text). */

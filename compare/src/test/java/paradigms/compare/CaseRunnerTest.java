@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Timeout;
 import paradigms.common.Claim;
 import paradigms.common.DelegatingParadigm;
 import paradigms.common.Paradigm;
+import paradigms.common.server.LocalWebServer;
 import paradigms.common.sequential.SequentialParadigm;
 import paradigms.common.squares.SquaresExercise;
 
@@ -56,6 +57,32 @@ class CaseRunnerTest {
         assertEquals(8, events.size(), "a run/ran handshake for each of the 4 runs: " + events);
         assertTrue(events.getFirst().contains("\"kind\":\"warm-up\""), events.getFirst());
         assertTrue(events.get(2).contains("\"kind\":\"measured\""), events.get(2));
+    }
+
+    @Test
+    void theDownloadCaseNotesOneResumeLatencyPerUrlInEveryRunAndTheMillionNone() throws Exception {
+        var repeats = new Repeats(1, 2, Duration.ofSeconds(30), Duration.ofSeconds(10));
+        try (var server = LocalWebServer.builder().latency(Duration.ofMillis(5)).start()) {
+            var fixtures = new Fixtures(server.port(), null);
+            var answers = new BufferedReader(new StringReader(GO_AND_COUNTERS.repeat(6)));
+            var link = new ParentLink(new PrintStream(sent, true, StandardCharsets.UTF_8), answers);
+            var runner = new CaseRunner(new SequentialParadigm(), fixtures, link);
+
+            CaseResult traced = runner.run(new DownloadWorkload("download", 6, 3, 100, Duration.ofMillis(5), repeats, true, false));
+            assertEquals(CaseResult.Status.OK, traced.status(), traced.reason());
+            for (RunFigures run : traced.runs()) {
+                DownloadWorkload.Resume resume = run.resume();
+                assertEquals(6, resume.resumes(), "one resume per URL: " + resume);
+                assertTrue(0 <= resume.resumeP50Micros() && resume.resumeP50Micros() <= resume.resumeP99Micros()
+                        && resume.resumeP99Micros() <= resume.resumeMaxMicros(), "0 ≤ p50 ≤ p99 ≤ max: " + resume);
+                assertTrue(resume.resumeMaxMicros() <= run.wallMillis() * 1_000, "within the run's wall time: " + resume);
+            }
+
+            CaseResult untraced = runner.run(new DownloadWorkload("download-untraced", 6, 3, 100, Duration.ofMillis(5), repeats, false, false));
+            assertEquals(CaseResult.Status.OK, untraced.status(), untraced.reason());
+            assertTrue(untraced.runs().stream().allMatch(run -> run.resume() == null),
+                    "an untraced case (the million) keeps no latencies in its heap");
+        }
     }
 
     @Test

@@ -61,6 +61,28 @@ class FigureKeysTest {
     }
 
     @Test
+    void theDownloadCasesResumeLatenciesHaveKeysNamedFromTheirFields() {
+        CaseSummary s = ComparisonTableTest.measured("threads", "download", 160, 7.5, 8, 8, true, null);
+        CaseSummary withResume = new CaseSummary(s.paradigm(), s.caseId(), s.exercise(), s.inputs(), s.status(), s.reason(),
+                s.warmups(), s.runs(), s.wallMillis(), s.cpuMillis(), s.coresUsed(), s.peakThreads(), s.peakHeapMegabytes(),
+                s.perSecond(), s.perSecondUnit(), s.idealMillis(), s.ratioToIdeal(), s.speedupOverBaseline(), s.serverMaxInFlight(),
+                s.maxInFlightAllowed(), s.heartbeatGapMillis(), s.exhibitionHours(), s.parallelSpans(), s.waiters(), s.counter(),
+                s.deadline(), s.pipeline(), s.allRuns(), new DownloadWorkload.Resume(24, 85, 1_250, 3_400));
+        var keys = new FigureKeys();
+        Results r = results();
+        keys.mainJob(new Results(r.machine(), r.settings(), r.paradigms(), r.cases(),
+                List.of(r.results().get(0), withResume), r.startups(), r.comparisonTable(), r.headline(), r.notes()));
+
+        assertEquals("85.0 µs", keys.figures().get("case.download.threads.resumeP50").text());
+        assertEquals("1,250 µs", keys.figures().get("case.download.threads.resumeP99").text());
+        assertEquals("3,400 µs", keys.figures().get("case.download.threads.resumeMax").text());
+        assertEquals("24", keys.figures().get("case.download.threads.resumes").text());
+        assertTrue(keys.tables().get("table.case.download").text().contains("resumed 85 µs after the answer was sent (p50), 1.25 ms (p99)"),
+                keys.tables().get("table.case.download").text());
+        assertNull(keys.figures().get("case.download.sequential.resumeP50"), "a cell without resume latencies has no key for them");
+    }
+
+    @Test
     void aCellThatWasNotMeasuredHasNoKeysAndAFieldACaseLacksHasNone() {
         var keys = new FigureKeys();
         keys.mainJob(results());

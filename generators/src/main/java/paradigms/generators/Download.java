@@ -5,6 +5,7 @@ import paradigms.common.download.DownloadExercise;
 import paradigms.common.download.DownloadRequest;
 import paradigms.common.download.DownloadResult;
 import paradigms.common.http.HttpResponse;
+import paradigms.common.measure.ResumeLatency;
 import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 import paradigms.generators.coroutine.Coroutine;
@@ -32,7 +33,7 @@ final class Download implements DownloadExercise {
             try (var client = new CoroutineHttpClient(scheduler)) {
                 var permits = new Semaphore(scheduler, "requests in flight", request.maxInFlight());
                 List<FetchOne> fetches = request.urls().stream()
-                        .map(url -> new FetchOne(new LimitedGet(client, permits, url, request.timeout()), url))
+                        .map(url -> new FetchOne(new LimitedGet(client, permits, url, request.timeout()), url, request.resumeLatency()))
                         .toList();
                 return scheduler.run(new Gather<>(scheduler, fetches.size() + " URLs", fetches));
             }
@@ -46,11 +47,13 @@ final class Download implements DownloadExercise {
 
         private final LimitedGet get;
         private final URI url;
+        private final ResumeLatency resumes;
         private State state = State.START;
 
-        FetchOne(LimitedGet get, URI url) {
+        FetchOne(LimitedGet get, URI url, ResumeLatency resumes) {
             this.get = get;
             this.url = url;
+            this.resumes = resumes;
         }
 
         @Override
@@ -63,6 +66,7 @@ final class Download implements DownloadExercise {
                 case FETCHING -> {
                     state = State.DONE;
                     HttpResponse response = (HttpResponse) sent;
+                    response.sentAtNanos().ifPresent(resumes::record); // the step after the yield: the task runs again
                     return returning(DownloadResult.ofResponse(url, response.status(), response.body()));
                 }
                 default -> throw new IllegalStateException("resumed at " + state);

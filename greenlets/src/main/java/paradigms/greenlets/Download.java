@@ -52,7 +52,7 @@ final class Download implements DownloadExercise {
                                         Semaphore inFlight) throws InterruptedException {
         inFlight.acquire(); // parks this virtual thread, not a carrier, until a permit is free
         try (var running = trace.begin(SpanNames.request(url))) {
-            return http.download(url, request.timeout()); // the thread parks in the socket's read
+            return http.download(url, request.timeout(), request.resumeLatency()); // the thread parks in the socket's read
         } finally {
             inFlight.release();
         }

@@ -47,7 +47,7 @@ final class UnboundedDownload implements DownloadExercise {
     private static DownloadResult fetch(SocketHttpClient http, URI url, DownloadRequest request, Trace trace)
             throws InterruptedException {
         try (var running = trace.begin(SpanNames.request(url))) {
-            return http.download(url, request.timeout()); // the thread parks in the socket's read
+            return http.download(url, request.timeout(), request.resumeLatency()); // the thread parks in the socket's read
         }
     }
 }

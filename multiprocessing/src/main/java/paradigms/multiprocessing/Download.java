@@ -6,6 +6,8 @@ import paradigms.common.download.DownloadResult.DownloadFailed;
 import paradigms.common.download.DownloadResult.Downloaded;
 import paradigms.common.download.DownloadResult;
 import paradigms.common.download.Failure;
+import paradigms.common.http.HttpResponse;
+import paradigms.common.measure.ResumeLatency;
 import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 import paradigms.multiprocessing.pool.Job;
@@ -15,6 +17,7 @@ import paradigms.multiprocessing.pool.Values;
 import paradigms.multiprocessing.pool.Wire;
 import paradigms.multiprocessing.pool.WorkerResources;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -25,9 +28,15 @@ import java.util.List;
  * "tens" of the comparison table's scalability row: every request waiting costs a whole JVM (tens of
  * megabytes, tens of milliseconds to start), where the threading chapter pays a thread.
  *
- * <p>On the wire: {@code task ID download URL TIMEOUT_NS} → {@code done ID … downloaded STATUS SIZE SHA256}
- * or {@code done ID … failed FAILURE STATUS DETAIL}. A failed download is a result, not a
+ * <p>On the wire: {@code task ID download URL TIMEOUT_NS} → {@code done ID … downloaded STATUS SIZE SHA256 SENT_AT}
+ * or {@code done ID … failed FAILURE STATUS DETAIL SENT_AT}. A failed download is a result, not a
  * failed task. The body stays in the worker: only its size and checksum cross the pipe.
+ *
+ * <p><b>Resume latency:</b> the task that waits is the parent's, for the worker's reply; it runs
+ * again when the parent reads that reply. So the worker forwards the answer's sent-at stamp
+ * ({@code SENT_AT}: the server's {@code nanoTime}, or {@code none} when no whole answer came) and
+ * the parent notes the resume as it decodes the reply — the server, the worker and the parent
+ * read one clock (see {@code SentAt}).
  */
 final class Download implements DownloadExercise {
 
@@ -46,13 +55,17 @@ final class Download implements DownloadExercise {
     public List<DownloadResult> download(DownloadRequest request, Trace trace) throws InterruptedException {
         int workers = Math.min(Math.min(request.maxInFlight(), request.urls().size()), MAX_WAITING_WORKERS);
         try (var pool = Workers.pool().size(workers).forWaiting().start()) {
-            List<DownloadJob> jobs = request.urls().stream().map(url -> new DownloadJob(url, request.timeout())).toList();
+            List<DownloadJob> jobs = request.urls().stream().map(url -> new DownloadJob(url, request.timeout(), request.resumeLatency())).toList();
             return pool.map(jobs, trace);
         }
     }
 
-    /** The parent's half. */
-    record DownloadJob(URI url, Duration timeout) implements Job<DownloadResult> {
+    /** The parent's half; {@code resumes} notes when the parent reads each reply. */
+    record DownloadJob(URI url, Duration timeout, ResumeLatency resumes) implements Job<DownloadResult> {
+
+        DownloadJob(URI url, Duration timeout) {
+            this(url, timeout, ResumeLatency.off());
+        }
 
         @Override
         public String kind() {
@@ -67,13 +80,16 @@ final class Download implements DownloadExercise {
         @Override
         public DownloadResult decode(List<String> values) throws Wire.BadFrameException {
             Values result = Values.of(values).expectAtLeast(1, "a download reply");
+            if (result.size() == 5 && !result.text(4, "sentAt").equals(NOT_SENT)) {
+                resumes.record(result.number(4, "sentAt")); // the parent reads the answer: its task runs again
+            }
             return switch (result.text(0, "outcome")) {
                 case "downloaded" -> {
-                    result.expectSize(4, "a \"downloaded\" reply");
+                    result.expectSize(5, "a \"downloaded\" reply");
                     yield new Downloaded(url, result.integer(1, "status"), result.number(2, "size"), result.text(3, "sha256"));
                 }
                 case "failed" -> {
-                    result.expectSize(4, "a \"failed\" reply");
+                    result.expectSize(5, "a \"failed\" reply");
                     yield new DownloadFailed(url, result.oneOf(Failure.class, 1, "failure"), result.integer(2, "status"),
                             result.text(3, "detail"));
                 }
@@ -93,15 +109,31 @@ final class Download implements DownloadExercise {
         }
     }
 
-    /** The worker's half: one blocking fetch; the task thread sits in the socket read meanwhile. */
+    /** The {@code SENT_AT} of a reply with no whole answer behind it. */
+    private static final String NOT_SENT = "none";
+
+    /**
+     * The worker's half: one blocking fetch; the task thread sits in the socket read meanwhile. It
+     * does what {@code SocketHttpClient.download} does, but keeps the answer's stamp to forward.
+     */
     static List<String> work(List<String> arguments, WorkerResources resources) throws Exception {
         Values task = Values.of(arguments).expectSize(2, "a download task");
         URI url = task.uri(0, "url");
         Duration timeout = Duration.ofNanos(task.number(1, "timeout"));
         resources.warmUpHttpOnce();
-        return switch (resources.http().download(url, timeout)) {
-            case Downloaded ok -> List.of("downloaded", String.valueOf(ok.status()), String.valueOf(ok.size()), ok.sha256());
-            case DownloadFailed failed -> List.of("failed", failed.failure().name(), String.valueOf(failed.status()), failed.detail());
+        DownloadResult result;
+        String sentAt = NOT_SENT;
+        try {
+            HttpResponse response = resources.http().get(url, timeout);
+            sentAt = response.sentAtNanos().isPresent() ? String.valueOf(response.sentAtNanos().getAsLong()) : NOT_SENT;
+            result = DownloadResult.ofResponse(url, response.status(), response.body());
+        } catch (IOException e) {
+            result = DownloadResult.ofError(url, e);
+        }
+        return switch (result) {
+            case Downloaded ok -> List.of("downloaded", String.valueOf(ok.status()), String.valueOf(ok.size()), ok.sha256(), sentAt);
+            case DownloadFailed failed -> List.of("failed", failed.failure().name(), String.valueOf(failed.status()), failed.detail(),
+                    sentAt);
         };
     }
 }

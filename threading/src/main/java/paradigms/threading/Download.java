@@ -51,7 +51,7 @@ final class Download implements DownloadExercise {
     private static DownloadResult fetch(SocketHttpClient http, URI url, DownloadRequest request, Trace trace)
             throws InterruptedException {
         try (var running = trace.begin(SpanNames.request(url))) {
-            return http.download(url, request.timeout()); // the thread sits in the socket's read
+            return http.download(url, request.timeout(), request.resumeLatency()); // the thread sits in the socket's read
         }
     }
 

@@ -5,6 +5,7 @@ import paradigms.asyncawait.futures.Futures;
 import paradigms.common.download.DownloadExercise;
 import paradigms.common.download.DownloadRequest;
 import paradigms.common.download.DownloadResult;
+import paradigms.common.http.SentAt;
 import paradigms.common.trace.SpanNames;
 import paradigms.common.trace.Trace;
 
@@ -77,14 +78,18 @@ public final class WorkerDownload implements DownloadExercise {
         URI url = request.urls().get(index);
         return AsyncHttp.get(client, url, request.timeout())
                 .handle((response, error) -> {
-                    results.set(index, resultOf(url, response, error, trace));
+                    results.set(index, resultOf(url, response, error, request, trace));
                     return null;
                 })
                 .thenCompose(recorded -> work(client, request, next, results, trace)); // the loop, as a chain
     }
 
-    /** The "except": a failed fetch is a result for its URL. */
-    private static DownloadResult resultOf(URI url, HttpResponse<byte[]> response, Throwable error, Trace trace) {
+    /** The "except": a failed fetch is a result for its URL. The chain runs again here: the resume is noted first. */
+    private static DownloadResult resultOf(URI url, HttpResponse<byte[]> response, Throwable error, DownloadRequest request,
+                                           Trace trace) {
+        if (response != null) {
+            SentAt.parse(response.headers().firstValue(SentAt.HEADER).orElse(null)).ifPresent(request.resumeLatency()::record);
+        }
         try (var running = trace.begin(SpanNames.answered(url))) {
             return error == null
                     ? DownloadResult.ofResponse(url, response.statusCode(), response.body())

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * One whole HTTP response, as {@link ResponseParser} read it. A 3xx arrives as it is, with its
@@ -69,6 +70,14 @@ public record HttpResponse(String version, int status, String reason,
     /** The {@code Location} of a redirect, or null. */
     public String location() {
         return header("location");
+    }
+
+    /**
+     * When the server said it sent this answer ({@link SentAt#HEADER}): its {@code System.nanoTime()},
+     * comparable with this machine's; empty if the answer carries no such stamp.
+     */
+    public OptionalLong sentAtNanos() {
+        return SentAt.parse(header(SentAt.HEADER));
     }
 
     @Override

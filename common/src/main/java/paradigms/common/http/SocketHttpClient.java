@@ -2,6 +2,7 @@ package paradigms.common.http;
 
 import paradigms.common.crawl.CrawlOutcome;
 import paradigms.common.download.DownloadResult;
+import paradigms.common.measure.ResumeLatency;
 import paradigms.common.pipeline.Fetched;
 
 import java.io.IOException;
@@ -138,8 +139,18 @@ public final class SocketHttpClient implements AutoCloseable {
      * @throws InterruptedException if the calling thread was interrupted (see the class comment)
      */
     public DownloadResult download(URI url, Duration timeout) throws InterruptedException {
+        return download(url, timeout, ResumeLatency.off());
+    }
+
+    /**
+     * The same, noting the resume: the calling thread is the task that waited, so the line after
+     * the blocking read returned is where it runs again — it records the answer's
+     * {@link HttpResponse#sentAtNanos() stamp} into {@code resumed} there, before anything else.
+     */
+    public DownloadResult download(URI url, Duration timeout, ResumeLatency resumed) throws InterruptedException {
         try {
             HttpResponse response = get(url, timeout);
+            response.sentAtNanos().ifPresent(resumed::record); // the task runs again: first thing it does
             return DownloadResult.ofResponse(url, response.status(), response.body());
         } catch (IOException e) {
             return DownloadResult.ofError(url, e);

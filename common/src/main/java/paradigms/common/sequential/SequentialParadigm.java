@@ -216,7 +216,7 @@ public final class SequentialParadigm implements Paradigm {
             List<DownloadResult> results = new ArrayList<>();
             for (URI url : request.urls()) {
                 try (var running = trace.begin(SpanNames.request(url))) {
-                    results.add(http.download(url, request.timeout()));
+                    results.add(http.download(url, request.timeout(), request.resumeLatency()));
                 }
             }
             return results;

@@ -1,5 +1,7 @@
 package paradigms.common.server;
 
+import paradigms.common.http.SentAt;
+
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -35,6 +37,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * slow requests cost 1,000 parked virtual threads and no platform thread), writes the answer,
  * and reads the next request on the same connection. The counters are atomics, read by
  * test threads at any time.
+ *
+ * <p><b>When an answer was sent.</b> Every answer carries {@link SentAt#HEADER}: the server's
+ * {@link System#nanoTime()} just before the answer is written and flushed. A client in this
+ * process or in a child JVM on the same machine subtracts it from its own {@code nanoTime()}
+ * when the waiting task runs again: the task's resume latency (see {@link SentAt} for why the
+ * two clocks are one).
  *
  * <p><b>Routes</b> ({@code ?delay=MS} on any of them replaces the server's latency):
  * <ul>
@@ -497,12 +505,20 @@ public final class LocalWebServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes the status line and headers, {@link SentAt#HEADER} among them. The stamp is taken
+     * here, as the last thing before the answer leaves: a header cannot carry the moment after its
+     * own body's last byte, so this is the closest a header can come to "finished sending". For
+     * every answer written in one go ({@link #respond}) the head and body then go out in one flush,
+     * microseconds later; for the deliberately slow answers it marks when sending began.
+     */
     private static void writeHead(OutputStream out, int status, String contentType, int length, String extraHeaders)
             throws IOException {
         String head = "HTTP/1.1 " + status + " " + reason(status) + "\r\n"
                 + "Content-Type: " + contentType + "\r\n"
                 + "Content-Length: " + length + "\r\n"
                 + extraHeaders
+                + SentAt.HEADER + ": " + System.nanoTime() + "\r\n"
                 + "\r\n";
         out.write(head.getBytes(StandardCharsets.US_ASCII));
     }

@@ -15,8 +15,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * gives a snapshot.
  *
  * <p>Times are microseconds since the epoch, taken from {@link Instant#now()}, so that a
- * child JVM's spans line up with its parent's. (A {@code nanoTime} value means nothing in
- * another process.)
+ * child JVM's spans line up with its parent's. (The JDK promises nothing for a {@code nanoTime}
+ * value in another process; on Linux it is in fact one clock for all — see
+ * {@link paradigms.common.http.SentAt} — but a trace file wants wall-clock time anyway.)
  *
  * <p>Use it as {@code try (var running = trace.begin(SpanNames.sum(5_000_000))) { … }}; an event loop
  * that runs a task in several slices opens one span per slice, and the gaps between them

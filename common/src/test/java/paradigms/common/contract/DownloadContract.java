@@ -121,6 +121,37 @@ public interface DownloadContract extends ParadigmContract {
         }
     }
 
+    /**
+     * Resume latency, noted where each task runs again with its answer: once per answer that
+     * arrived whole (none for the reset), never negative, and never longer than the call's wall
+     * time less the server's latency — every answer was stamped at least that long after the call
+     * began, and resumed before it returned. A download that stamped when it <em>sent</em> the
+     * request instead would count the server's wait, and break that bound when the requests
+     * overlap ({@code BrokenDownloadsTest}).
+     */
+    @Test
+    default void eachWholeAnswerRecordsOneResumeLatencyThatTheCallsWallTimeBounds() throws Exception {
+        Duration latency = TestTimeouts.scaled(Duration.ofMillis(200));
+        try (var server = LocalWebServer.builder().latency(latency).start()) {
+            List<URI> urls = new java.util.ArrayList<>(dataUrls(server, 6, "&resume"));
+            urls.add(server.url("/reset")); // half an answer, then an RST: no whole answer, no resume to note
+            var resumes = paradigms.common.measure.ResumeLatency.recording();
+
+            long began = System.nanoTime();
+            List<DownloadResult> results = download(new DownloadRequest(urls, urls.size()).measuringResumes(resumes));
+            Duration wall = Duration.ofNanos(System.nanoTime() - began);
+
+            long answered = results.stream().filter(Downloaded.class::isInstance).count();
+            assertEquals(6, answered, "every data URL downloaded: " + results);
+            var summary = resumes.summary();
+            assertEquals(answered, summary.count(), "one resume noted per answer: " + summary);
+            assertTrue(!summary.min().isNegative(), "no resume before its answer was sent: " + summary);
+            assertTrue(summary.max().compareTo(wall.minus(latency)) <= 0,
+                    "the longest resume latency " + summary.max() + " fits in the call's " + wall
+                            + " less the server's latency " + latency + ": " + summary);
+        }
+    }
+
     private static void assertFailure(DownloadResult result, Failure failure, int status) {
         DownloadFailed failed = assertInstanceOf(DownloadFailed.class, result, "result for " + result.url());
         assertEquals(failure, failed.failure(), "failure for " + result.url() + ": " + failed.detail());

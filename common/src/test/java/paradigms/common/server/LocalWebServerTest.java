@@ -3,6 +3,8 @@ package paradigms.common.server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import paradigms.common.contract.TestTimeouts;
+import paradigms.common.http.SentAt;
+import paradigms.common.http.SocketHttpClient;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -44,6 +46,33 @@ class LocalWebServerTest {
             }
             assertEquals(3, server.requests(url));
             assertEquals(1, server.connectionsOpened(), "the client kept its one connection alive");
+        }
+    }
+
+    @Test
+    void everyAnswerCarriesTheSentAtStampTakenAfterItsLatencyAndLaterAnswersLaterStamps() throws Exception {
+        Duration latency = Duration.ofMillis(30);
+        try (var server = LocalWebServer.builder().latency(latency).start();
+             var client = new SocketHttpClient(1)) {
+            long previous = Long.MIN_VALUE;
+            for (String path : List.of("/data/a", "/status/500", "/nothing/here", "/slow/b?pieces=2&pause=1", "/data/c")) {
+                long asked = System.nanoTime();
+                SentAtResponse answer = SentAtResponse.of(client.get(server.url(path), TestTimeouts.LONG));
+                long answered = System.nanoTime();
+                assertTrue(answer.sentAt() - asked >= latency.toNanos(),
+                        path + ": stamped after the server waited out its latency");
+                assertTrue(answer.sentAt() <= answered, path + ": stamped before the client had the answer");
+                assertTrue(answer.sentAt() > previous, path + ": a later answer has a later stamp");
+                previous = answer.sentAt();
+            }
+        }
+    }
+
+    /** The stamp of an answer that must have one. */
+    private record SentAtResponse(long sentAt) {
+        static SentAtResponse of(paradigms.common.http.HttpResponse response) {
+            return new SentAtResponse(response.sentAtNanos().orElseThrow(
+                    () -> new AssertionError("no " + SentAt.HEADER + " in " + response.headers())));
         }
     }
 

@@ -4,6 +4,7 @@ import paradigms.common.Claim;
 import paradigms.common.DelegatingParadigm;
 import paradigms.common.blocking.BlockingExercise;
 import paradigms.common.counter.CounterExercise;
+import paradigms.common.download.DownloadExercise;
 import paradigms.common.pipeline.PipelineExercise;
 import paradigms.common.sequential.SequentialParadigm;
 import paradigms.common.squares.SquaresExercise;
@@ -23,6 +24,7 @@ final class Impostor extends DelegatingParadigm {
     private final CounterExercise counter;
     private final BlockingExercise blocking;
     private final PipelineExercise pipeline;
+    private DownloadExercise download; // set only by download(…): the one exercise swapped there
 
     private Impostor(Set<Claim> claims, SquaresExercise squares, CounterExercise counter, BlockingExercise blocking,
                      PipelineExercise pipeline) {
@@ -46,6 +48,12 @@ final class Impostor extends DelegatingParadigm {
         return new Impostor(claims, null, null, blocking, null);
     }
 
+    static Impostor download(DownloadExercise download) {
+        var impostor = new Impostor(Set.of(), null, null, null, null);
+        impostor.download = download;
+        return impostor;
+    }
+
     static Impostor pipeline(Set<Claim> claims, PipelineExercise pipeline) {
         return new Impostor(claims, null, null, null, pipeline);
     }
@@ -58,6 +66,11 @@ final class Impostor extends DelegatingParadigm {
     @Override
     public Set<Claim> claims() {
         return claims;
+    }
+
+    @Override
+    public DownloadExercise download() {
+        return download != null ? download : delegate().download();
     }
 
     @Override
