@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * runs). Nothing else: the caller does not gather N futures with {@code allOf} — a tree of N
  * more nodes — but counts the tasks down, and the last one to end completes {@code allEnded}.
  * (Measured: about 200 bytes kept alive per task and 270 at the peak, garbage included;
- * chapter README, "Measured".)
+ * compare's waiters case measures it: results/README.md.)
  *
  * <p><b>How far N goes, and what stops it.</b> Nothing here runs out the way threads or
  * processes do: no kernel object per task, no stack. What runs out is <b>heap</b>. So the

@@ -20,7 +20,7 @@ import paradigms.common.waiters.WaitersResult;
  * method reference the ready queue will hold (16), the task's lambda capturing the tally,
  * the trace and its start time (32), and a slot of the timer heap's array (4 to 6): about 100
  * bytes kept alive — 101 measured at 100,000, 1,000,000 and 5,000,000 tasks
- * (chapter README, "Measured"; compare's {@code waiters} case measures it).
+ * (compare's {@code waiters} case measures it: results/README.md).
  *
  * <p><b>How far N goes, and what stops it.</b> No thread, no stack, no file descriptor per
  * task: what runs out first is <b>heap</b>. The capacity is computed from this JVM's maximum

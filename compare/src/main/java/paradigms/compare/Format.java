@@ -8,7 +8,7 @@ final class Format {
     private Format() {
     }
 
-    /** "850 ms", "12.4 ms", "4.31 s", "2 min 05 s". */
+    /** "8.50 ms", "850 ms", "4.31 s", "2 min 05 s", "13 h 53 min" (an estimate of hours needs no seconds). */
     static String millis(double millis) {
         if (millis < 10) {
             return String.format(Locale.ROOT, "%.2f ms", millis);
@@ -20,7 +20,11 @@ final class Format {
             return String.format(Locale.ROOT, "%.2f s", millis / 1_000);
         }
         long seconds = Math.round(millis / 1_000);
-        return String.format(Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
+        if (seconds < 2 * 3_600) {
+            return String.format(Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
+        }
+        long minutes = Math.round(seconds / 60.0);
+        return String.format(Locale.ROOT, "%d h %02d min", minutes / 60, minutes % 60);
     }
 
     static String megabytes(long bytes) {

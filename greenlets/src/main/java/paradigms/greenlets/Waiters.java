@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * takes the cap, {@link #MAX_TASKS}; 500,000 once completed in 1 GB, but with the
  * heap about 90 % full after collection — too close to call a capacity. Creating and waking
  * the threads took seconds per 100,000 on this machine kind's two (shared) cores. The
- * chapter's README has the figures and how to reproduce them.
+ * measured figures, and the command that reproduces them: results/README.md, case.waiters.greenlets.
  *
  * <p><b>All N wait at once.</b> Creating hundreds of thousands of threads takes longer than a
  * 1 s wait, so, as in the threading chapter, each task first parks at a start gate and

@@ -25,12 +25,12 @@ import java.util.List;
  * Every n costs the same, so there is nothing to balance; a round trip through the pipes costs
  * about 0.2 ms, but on a busy machine each job also costs a wake-up of a worker that waits for
  * its time slice. The pool's general default, four chunks per worker, measured slower here
- * (the chapter's README, "Measured").
+ * (when this was chosen; compare's squares case measures the pool as it is: results/README.md).
  *
  * <p>What it costs: a fresh pool must start its JVMs, and their JIT compilers start cold —
  * the first few sums in a new worker run several times slower than later ones. For the
- * exercise's 20 sums (57 ms of work) that costs more than the second core gains; the chapter's
- * README measures both, with and without the start-up.
+ * exercise's 20 sums (tens of ms of work) that costs more than the second core gains; compare
+ * measures both apart: the warm case, and start-up as its own row (results/README.md).
  */
 final class Squares implements SquaresExercise {
 

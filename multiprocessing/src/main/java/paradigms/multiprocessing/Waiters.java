@@ -22,7 +22,7 @@ import java.util.List;
  * A pool of N workers, each handed one "wait" task, so all N wait at once.
  *
  * <p><b>How far N goes: {@value #MAX_TASKS}.</b> Every waiting task is a whole JVM. Measured
- * here (2 cores, shared; figures in the README): each
+ * here when the capacity was chosen (2 cores, shared; estimates, not the results file): each
  * worker holds about 39 MiB and burns 50–80 ms of CPU to start, and the starts share two cores —
  * a pool of 32 was ready in 0.9 s on a quiet machine and 1.8–2.1 s on a busy one, holding
  * 1.2 GiB; 128 took 7 s and 4.9 GiB. Nothing hard stops at 32: memory would run out near 600
@@ -31,7 +31,7 @@ import java.util.List;
  * accepts for one call — and it is the comparison table's "processes: tens". (It also keeps the contract's
  * two runs to seconds on a machine shared with other builds.) More waiting tasks per process
  * would be threads inside the workers — the threading chapter's scalability, not this one's
- * (an exercise in the README).
+ * (the chapter's exercise threads-in-a-worker).
  *
  * <p><b>Counting.</b> A task starts waiting when its task frame is handed to a worker
  * ({@link WaitJob#sent}: {@link WaitTally#begin}) and stops when the reply is in

@@ -80,7 +80,7 @@ public final class WorkerResources implements AutoCloseable {
     /**
      * Before this worker's first real request: one request to a socket of its own. In a fresh
      * JVM the first request is slow — it loads and links the HTTP classes — where the next ones
-     * take milliseconds (measured on a fresh worker; figures in the README). Without
+     * take milliseconds (measured on a fresh worker when this was written). Without
      * this, the first URL of every worker would spend that inside its own timeout — on a busy
      * machine, with the crawl's 700 ms timeouts, long enough to time out. The exercise's server
      * never sees the warm-up; the task's span includes it, so the cost is not hidden.
