@@ -91,7 +91,7 @@ final class Waiters implements WaitersExercise {
     @Override
     public WaitersResult await(WaitersRequest request, Trace trace) throws InterruptedException {
         capacity().check(request); // before a single future is made
-        var tally = new WaitTally(request.waitFor());
+        var tally = new WaitTally(request);
         var allEnded = new CompletableFuture<Void>();
         var stillWaiting = new AtomicInteger(request.tasks());
         try (ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(

@@ -78,7 +78,7 @@ final class Waiters implements WaitersExercise {
     @Override
     public WaitersResult await(WaitersRequest request, Trace trace) {
         capacity().check(request); // before a single timer is made
-        var tally = new WaitTally(request.waitFor());
+        var tally = new WaitTally(request);
         try (var loop = new EventLoop()) {
             for (int task = 0; task < request.tasks(); task++) {
                 long began = tally.begin(); // before callLater reads the clock: the timer's deadline is at least began + D

@@ -7,6 +7,7 @@ import paradigms.common.deadline.DeadlineExercise;
 import paradigms.common.download.DownloadExercise;
 import paradigms.common.exhibition.ExhibitionExercise;
 import paradigms.common.pipeline.PipelineExercise;
+import paradigms.common.resume.ResumeExercise;
 import paradigms.common.squares.SquaresExercise;
 import paradigms.common.waiters.WaitersExercise;
 
@@ -51,6 +52,8 @@ public interface Paradigm {
     DeadlineExercise deadline();
 
     PipelineExercise pipeline();
+
+    ResumeExercise resume();
 
     /**
      * Starts what this paradigm keeps between calls in a real program — e.g. a pool of worker

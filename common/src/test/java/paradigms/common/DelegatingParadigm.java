@@ -7,6 +7,7 @@ import paradigms.common.deadline.DeadlineExercise;
 import paradigms.common.download.DownloadExercise;
 import paradigms.common.exhibition.ExhibitionExercise;
 import paradigms.common.pipeline.PipelineExercise;
+import paradigms.common.resume.ResumeExercise;
 import paradigms.common.squares.SquaresExercise;
 import paradigms.common.waiters.WaitersExercise;
 
@@ -90,6 +91,11 @@ public abstract class DelegatingParadigm implements Paradigm {
     @Override
     public PipelineExercise pipeline() {
         return delegate.pipeline();
+    }
+
+    @Override
+    public ResumeExercise resume() {
+        return delegate.resume();
     }
 
     @Override

@@ -62,7 +62,7 @@ final class Waiters implements WaitersExercise {
     @Override
     public WaitersResult await(WaitersRequest request, Trace trace) {
         capacity.check(request); // before a single task is made
-        var tally = new WaitTally(request.waitFor());
+        var tally = new WaitTally(request);
         try (var loop = new EventLoop()) {
             var scheduler = new Scheduler(loop, trace);
             scheduler.run(all(scheduler, tally, request));

@@ -51,8 +51,9 @@ final class Download implements DownloadExercise {
     private static DownloadResult fetch(SocketHttpClient http, URI url, DownloadRequest request, Trace trace,
                                         Semaphore inFlight) throws InterruptedException {
         inFlight.acquire(); // parks this virtual thread, not a carrier, until a permit is free
-        try (var running = trace.begin(SpanNames.request(url))) {
-            return http.download(url, request.timeout(), request.resumeLatency()); // the thread parks in the socket's read
+        try (var running = trace.begin(SpanNames.request(url));
+             var life = trace.life(SpanNames.request(url), request.resumeLatency())) {
+            return http.download(url, request.timeout(), life); // the thread parks in the socket's read
         } finally {
             inFlight.release();
         }

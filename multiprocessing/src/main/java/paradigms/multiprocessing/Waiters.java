@@ -64,7 +64,7 @@ final class Waiters implements WaitersExercise {
     @Override
     public WaitersResult await(WaitersRequest request, Trace trace) throws InterruptedException {
         CAPACITY.check(request); // before a single process is started
-        var tally = new WaitTally(request.waitFor());
+        var tally = new WaitTally(request);
         try (var pool = Workers.pool().size(request.tasks()).forWaiting().start()) {
             List<WaitJob> jobs = new ArrayList<>(request.tasks());
             for (int task = 0; task < request.tasks(); task++) {

@@ -50,8 +50,9 @@ final class Download implements DownloadExercise {
     /** Runs on a worker: the same straight-line code as the sequential baseline. */
     private static DownloadResult fetch(SocketHttpClient http, URI url, DownloadRequest request, Trace trace)
             throws InterruptedException {
-        try (var running = trace.begin(SpanNames.request(url))) {
-            return http.download(url, request.timeout(), request.resumeLatency()); // the thread sits in the socket's read
+        try (var running = trace.begin(SpanNames.request(url));
+             var life = trace.life(SpanNames.request(url), request.resumeLatency())) {
+            return http.download(url, request.timeout(), life); // the thread sits in the socket's read
         }
     }
 

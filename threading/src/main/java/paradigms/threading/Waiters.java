@@ -66,7 +66,7 @@ final class Waiters implements WaitersExercise {
     @Override
     public WaitersResult await(WaitersRequest request, Trace trace) throws InterruptedException {
         CAPACITY.check(request); // before a single thread is made
-        var tally = new WaitTally(request.waitFor());
+        var tally = new WaitTally(request);
         var allStarted = new CountDownLatch(request.tasks()); // each thread counts down; only the caller waits on it
         var gate = new Phaser(1);                              // one party, the caller: its arrive() opens the gate
         try (ExecutorService waiters = Threads.perTask("waiter")) {

@@ -40,7 +40,7 @@ public final class EagerWaiters implements WaitersExercise {
     @Override
     public WaitersResult await(WaitersRequest request, Trace trace) throws InterruptedException {
         capacity().check(request);
-        var tally = new WaitTally(request.waitFor());
+        var tally = new WaitTally(request);
         var allEnded = new CompletableFuture<Void>();
         var stillWaiting = new AtomicInteger(request.tasks());
         long delay = request.waitFor().toNanos();

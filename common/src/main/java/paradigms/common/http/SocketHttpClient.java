@@ -2,8 +2,9 @@ package paradigms.common.http;
 
 import paradigms.common.crawl.CrawlOutcome;
 import paradigms.common.download.DownloadResult;
-import paradigms.common.measure.ResumeLatency;
 import paradigms.common.pipeline.Fetched;
+import paradigms.common.trace.TaskLife;
+import paradigms.common.trace.Waited;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -139,20 +141,23 @@ public final class SocketHttpClient implements AutoCloseable {
      * @throws InterruptedException if the calling thread was interrupted (see the class comment)
      */
     public DownloadResult download(URI url, Duration timeout) throws InterruptedException {
-        return download(url, timeout, ResumeLatency.off());
+        return download(url, timeout, TaskLife.NOTHING);
     }
 
     /**
-     * The same, noting the resume: the calling thread is the task that waited, so the line after
-     * the blocking read returned is where it runs again — it records the answer's
-     * {@link HttpResponse#sentAtNanos() stamp} into {@code resumed} there, before anything else.
+     * The same, telling the task's life as it goes: the calling thread is the task, so it waits
+     * for the socket from the moment it sends, and the line after the blocking read returned is
+     * where it runs again — it notes its resume there ({@link TaskLife#resumed}, with the answer's
+     * {@link HttpResponse#sentAtNanos() stamp}), before anything else.
      */
-    public DownloadResult download(URI url, Duration timeout, ResumeLatency resumed) throws InterruptedException {
+    public DownloadResult download(URI url, Duration timeout, TaskLife life) throws InterruptedException {
+        life.waitingFor(Waited.SOCKET);
         try {
             HttpResponse response = get(url, timeout);
-            response.sentAtNanos().ifPresent(resumed::record); // the task runs again: first thing it does
+            life.resumed(response.sentAtNanos()); // the task runs again: first thing it does
             return DownloadResult.ofResponse(url, response.status(), response.body());
         } catch (IOException e) {
+            life.resumed(OptionalLong.empty()); // no answer, no stamp: the wait is over all the same
             return DownloadResult.ofError(url, e);
         }
     }

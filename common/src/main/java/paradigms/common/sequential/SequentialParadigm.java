@@ -37,6 +37,10 @@ import paradigms.common.pipeline.PipelineExercise;
 import paradigms.common.pipeline.PipelineRequest;
 import paradigms.common.pipeline.PipelineResult;
 import paradigms.common.pipeline.ResultsInOrder;
+import paradigms.common.resume.ResumeExercise;
+import paradigms.common.resume.ResumeRequest;
+import paradigms.common.resume.ResumeResult;
+import paradigms.common.resume.ResumeTally;
 import paradigms.common.waiters.Capacity;
 import paradigms.common.waiters.WaitTally;
 import paradigms.common.waiters.WaitersExercise;
@@ -47,6 +51,7 @@ import paradigms.common.squares.SquaresExercise;
 import paradigms.common.squares.SquaresRequest;
 import paradigms.common.squares.SumOfSquares;
 import paradigms.common.trace.SpanNames;
+import paradigms.common.trace.TaskLife;
 import paradigms.common.trace.Trace;
 
 import java.net.URI;
@@ -119,7 +124,7 @@ public final class SequentialParadigm implements Paradigm {
             @Override
             public WaitersResult await(WaitersRequest request, Trace trace) throws InterruptedException {
                 capacity().check(request);
-                var tally = new WaitTally(request.waitFor());
+                var tally = new WaitTally(request);
                 for (int task = 0; task < request.tasks(); task++) {
                     long began = tally.begin();
                     Thread.sleep(request.waitFor());
@@ -138,6 +143,11 @@ public final class SequentialParadigm implements Paradigm {
     @Override
     public DeadlineExercise deadline() {
         return SequentialParadigm::deadline;
+    }
+
+    @Override
+    public ResumeExercise resume() {
+        return SequentialParadigm::resume;
     }
 
     @Override
@@ -215,8 +225,9 @@ public final class SequentialParadigm implements Paradigm {
         try (var http = new SocketHttpClient(1)) { // one request at a time: one connection, kept alive
             List<DownloadResult> results = new ArrayList<>();
             for (URI url : request.urls()) {
-                try (var running = trace.begin(SpanNames.request(url))) {
-                    results.add(http.download(url, request.timeout(), request.resumeLatency()));
+                try (var running = trace.begin(SpanNames.request(url));
+                     var life = trace.life(SpanNames.request(url), request.resumeLatency())) {
+                    results.add(http.download(url, request.timeout(), life));
                 }
             }
             return results;
@@ -295,5 +306,28 @@ public final class SequentialParadigm implements Paradigm {
             heartbeat.tick();
         }
         return new BlockingResult(answers, heartbeat.stop());
+    }
+
+    // ---------------------------------------------------------------- resume
+
+    /**
+     * One task after another: the busy tasks compute, then each sleeper sleeps and wakes in turn.
+     * Nothing runs beside a sleeper, so it runs again the moment its timer is due — no ready queue,
+     * and no concurrency either: the call takes the sum of every task's time.
+     */
+    private static ResumeResult resume(ResumeRequest request, Trace trace) throws InterruptedException {
+        var tally = new ResumeTally(request, trace);
+        for (int busy = 0; busy < request.busyTasks(); busy++) {
+            tally.busy(busy);
+        }
+        for (int index = 0; index < request.sleepers(); index++) {
+            TaskLife sleeper = tally.sleeper(index);
+            long due = tally.fallAsleep(sleeper);
+            for (long left = due - System.nanoTime(); left > 0; left = due - System.nanoTime()) {
+                Thread.sleep(Duration.ofNanos(left)); // until due, however early a sleep may end
+            }
+            tally.wake(sleeper, due);
+        }
+        return tally.result();
     }
 }

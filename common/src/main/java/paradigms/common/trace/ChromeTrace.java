@@ -19,6 +19,11 @@ import java.util.Map;
  *
  * <p>The format wants numeric process and thread ids, so lanes are numbered in order of
  * appearance and named with metadata events ({@code "ph": "M"}).
+ *
+ * <p>A task's life ({@link TaskState}) gets a track of its own, under a process named
+ * {@value #TASKS}: running, waiting for what, ready. Each ready segment starts at a moment shown
+ * on a track under {@value #EVENTS} ("answer sent", "timer due"), and a flow arrow leads from
+ * that moment to the task's next running segment: Perfetto draws it when either end is selected.
  */
 public final class ChromeTrace {
 
@@ -27,36 +32,91 @@ public final class ChromeTrace {
     private ChromeTrace() {
     }
 
+    /** The process under which every task's own track is shown, apart from the threads it ran on. */
+    static final String TASKS = "tasks: running / waiting / ready";
+
+    /** The process under which the moments tasks waited for are shown (answers sent, timers due). */
+    static final String EVENTS = "what the tasks waited for";
+
     public static String toJson(Trace trace) {
         List<Span> spans = trace.spans();
-        long origin = spans.isEmpty() ? 0 : spans.getFirst().startMicros();
-        Map<String, Integer> pids = new LinkedHashMap<>();
-        Map<String, Integer> tids = new LinkedHashMap<>();
-        List<Map<String, Object>> events = new ArrayList<>();
+        List<TaskState> states = trace.taskStates();
+        long origin = Math.min(spans.isEmpty() ? Long.MAX_VALUE : spans.getFirst().startMicros(),
+                states.stream().mapToLong(TaskState::startMicros).min().orElse(Long.MAX_VALUE));
+        var tracks = new Tracks(origin);
         for (Span span : spans) {
-            boolean newProcess = !pids.containsKey(span.process());
-            int pid = pids.computeIfAbsent(span.process(), p -> pids.size() + 1);
-            if (newProcess) {
-                events.add(metadata("process_name", pid, 0, span.process()));
+            tracks.slice(span.process(), span.thread(), span.task(), span.startMicros(), span.durationMicros());
+        }
+        int flow = 0;
+        for (TaskState state : states) {
+            tracks.slice(TASKS, state.task(), state.label(), state.startMicros(), state.durationMicros());
+            if (state.state() == TaskState.State.READY) {
+                // The arrow: from the moment the awaited thing happened to the moment the task ran again.
+                String event = state.waitedFor().eventLabel();
+                tracks.slice(EVENTS, event, event, state.startMicros(), 1);
+                tracks.flow("s", ++flow, EVENTS, event, state.startMicros());
+                tracks.flow("f", flow, TASKS, state.task(), state.endMicros());
             }
-            boolean newThread = !tids.containsKey(span.lane());
-            int tid = tids.computeIfAbsent(span.lane(), l -> tids.size() + 1);
-            if (newThread) {
-                events.add(metadata("thread_name", pid, tid, span.thread()));
-            }
-            Map<String, Object> event = new LinkedHashMap<>();
-            event.put("name", span.task());
-            event.put("ph", "X");
-            event.put("ts", span.startMicros() - origin);
-            event.put("dur", span.durationMicros());
-            event.put("pid", pid);
-            event.put("tid", tid);
-            events.add(event);
         }
         try {
-            return JSON.writeValueAsString(Map.of("traceEvents", events, "displayTimeUnit", "ms"));
+            return JSON.writeValueAsString(Map.of("traceEvents", tracks.events, "displayTimeUnit", "ms"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Numbers processes and tracks in order of appearance and names them with metadata events,
+     * as the format wants numeric ids.
+     */
+    private static final class Tracks {
+        private final long origin;
+        private final Map<String, Integer> pids = new LinkedHashMap<>();
+        private final Map<String, Integer> tids = new LinkedHashMap<>();
+        private final List<Map<String, Object>> events = new ArrayList<>();
+
+        Tracks(long origin) {
+            this.origin = origin;
+        }
+
+        void slice(String process, String track, String name, long startMicros, long durationMicros) {
+            Map<String, Object> event = at(process, track, startMicros);
+            event.put("name", name);
+            event.put("ph", "X");
+            event.put("dur", durationMicros);
+            events.add(event);
+        }
+
+        /** A flow event: "s" binds to the slice around it, "f" (bound at its enclosing slice's start) to the slice starting there. */
+        void flow(String phase, int id, String process, String track, long atMicros) {
+            Map<String, Object> event = at(process, track, atMicros);
+            event.put("name", "resume");
+            event.put("cat", "resume");
+            event.put("ph", phase);
+            event.put("id", id);
+            if (phase.equals("f")) {
+                event.put("bp", "e");
+            }
+            events.add(event);
+        }
+
+        private Map<String, Object> at(String process, String track, long micros) {
+            boolean newProcess = !pids.containsKey(process);
+            int pid = pids.computeIfAbsent(process, p -> pids.size() + 1);
+            if (newProcess) {
+                events.add(metadata("process_name", pid, 0, process));
+            }
+            String lane = process + " / " + track;
+            boolean newTrack = !tids.containsKey(lane);
+            int tid = tids.computeIfAbsent(lane, l -> tids.size() + 1);
+            if (newTrack) {
+                events.add(metadata("thread_name", pid, tid, track));
+            }
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("ts", micros - origin);
+            event.put("pid", pid);
+            event.put("tid", tid);
+            return event;
         }
     }
 

@@ -24,6 +24,8 @@ import java.net.URI;
  *   <tr><td>counter</td><td>the read half / the write half</td><td>{@code task 2 read} / {@code task 2 write}</td></tr>
  *   <tr><td>pipeline</td><td>stage 1: a page's request</td><td>{@code GET /data/7} (as download)</td></tr>
  *   <tr><td>pipeline</td><td>stage 2: processing one page</td><td>{@code process /data/7}</td></tr>
+ *   <tr><td>resume</td><td>a sleeper, from its start to its handling's end</td><td>{@code sleeper 12}</td></tr>
+ *   <tr><td>resume</td><td>a busy task's computation</td><td>{@code busy 1}</td></tr>
  * </table>
  *
  * <p>A chapter that runs a step in several slices (an event loop) opens one span per slice
@@ -114,5 +116,15 @@ public final class SpanNames {
     /** Stage 2 of the pipeline on the page of {@code url}. */
     public static String process(URI url) {
         return "process " + url.getPath();
+    }
+
+    /** A sleeper of the resume exercise. */
+    public static String sleeper(int index) {
+        return "sleeper " + index;
+    }
+
+    /** A busy task of the resume exercise. */
+    public static String busy(int index) {
+        return "busy " + index;
     }
 }

@@ -1,5 +1,7 @@
 package paradigms.common.trace;
 
+import paradigms.common.measure.ResumeLatency;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,6 +25,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * that runs a task in several slices opens one span per slice, and the gaps between them
  * are the suspensions. Span names come from {@link SpanNames}: one name per step, the same in
  * every chapter.
+ *
+ * <p>Spans say what ran on which thread. A task's {@link TaskLife life} says more: when it ran,
+ * when it waited and for what, and when it was ready but not yet running — the time it spent in
+ * some scheduler's ready queue ({@link #taskStates()}).
  */
 public final class Trace {
 
@@ -33,6 +39,7 @@ public final class Trace {
 
     private final boolean enabled;
     private final ConcurrentLinkedQueue<Span> spans = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<TaskState> taskStates = new ConcurrentLinkedQueue<>();
     private final Running idle = new Running("", 0, ""); // what begin() returns when off
 
     private Trace(boolean enabled) {
@@ -82,6 +89,33 @@ public final class Trace {
         if (enabled) {
             spans.add(span);
         }
+    }
+
+    /**
+     * Starts telling one task's life (see {@link TaskLife}): it runs from now. Its resumes go to
+     * {@code resumes} as well as to this trace. When neither this trace nor {@code resumes} records,
+     * the shared {@link TaskLife#NOTHING} comes back: a million tasks cost nothing.
+     */
+    public TaskLife life(String task, ResumeLatency resumes) {
+        if (!enabled && resumes == ResumeLatency.off()) {
+            return TaskLife.NOTHING;
+        }
+        return new TaskLife(this, resumes, task);
+    }
+
+    /** Records one segment of a task's life ({@link TaskLife} calls it). */
+    void recordState(TaskState state) {
+        if (enabled) {
+            taskStates.add(state);
+        }
+    }
+
+    /** Every task's life segments recorded so far, by task, then in order of time. */
+    public List<TaskState> taskStates() {
+        var copy = new ArrayList<>(taskStates);
+        copy.sort(Comparator.comparing(TaskState::task).thenComparingLong(TaskState::startMicros)
+                .thenComparingLong(TaskState::endMicros));
+        return copy;
     }
 
     /** All spans recorded so far, in order of start time. */

@@ -1,5 +1,7 @@
 package paradigms.common.waiters;
 
+import paradigms.common.measure.ResumeLatency;
+
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class WaitTally {
 
     private final long waitNanos;
+    private final ResumeLatency resumes;
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicInteger maxWaiting = new AtomicInteger();
     private final AtomicInteger completed = new AtomicInteger();
@@ -25,8 +28,19 @@ public final class WaitTally {
     private record Probe(int atWaiting, Runnable action, AtomicBoolean fired) {
     }
 
+    /** A tally for {@code request}: its tasks' timer resume latencies go where the request says. */
+    public WaitTally(WaitersRequest request) {
+        this(request.waitFor(), request.resumeLatency());
+    }
+
+    /** A tally that measures no resume latency. */
     public WaitTally(Duration wait) {
+        this(wait, ResumeLatency.off());
+    }
+
+    private WaitTally(Duration wait, ResumeLatency resumes) {
         this.waitNanos = wait.toNanos();
+        this.resumes = resumes;
     }
 
     /** A task starts waiting; returns its start time, to hand back to {@link #end}. */
@@ -52,11 +66,15 @@ public final class WaitTally {
         probe = null;
     }
 
-    /** The task's wait is over. */
+    /**
+     * The task's wait is over: call it first thing when the task runs again. Records its timer's
+     * resume latency — now, less the moment its wait was over ({@code beganNanos} + the wait).
+     */
     public void end(long beganNanos) {
         if (System.nanoTime() - beganNanos < waitNanos) {
             early.incrementAndGet();
         }
+        resumes.record(beganNanos + waitNanos);
         Probe armed = probe;
         if (armed != null && waiting.get() == armed.atWaiting() && armed.fired().compareAndSet(false, true)) {
             armed.action().run(); // the last moment all of them wait, each fully set up: weigh them

@@ -152,6 +152,28 @@ public interface DownloadContract extends ParadigmContract {
         }
     }
 
+    /**
+     * A recording trace tells each URL's task's life: it waits for its socket, is ready from the
+     * moment the server sent the answer, and runs again ({@link paradigms.common.trace.TaskLife}).
+     */
+    @Test
+    default void theTraceTellsEachTasksLifeWaitingForItsSocketThenReadyThenRunning() throws Exception {
+        try (var server = LocalWebServer.builder().latency(Duration.ofMillis(50)).start()) {
+            List<URI> urls = dataUrls(server, 3, "&life");
+            Trace trace = Trace.recording();
+            paradigm().download().download(new DownloadRequest(urls, 2), trace);
+            for (URI url : urls) {
+                List<String> life = trace.taskStates().stream()
+                        .filter(state -> state.task().equals(paradigms.common.trace.SpanNames.request(url)))
+                        .map(paradigms.common.trace.TaskState::label).toList();
+                int waiting = life.indexOf("waiting for socket");
+                assertTrue(waiting > 0 && life.size() > waiting + 2, url + "'s task: " + life);
+                assertEquals(List.of("waiting for socket", "ready", "running"), life.subList(waiting, waiting + 3),
+                        url + "'s task, from its wait for the answer: " + life);
+            }
+        }
+    }
+
     private static void assertFailure(DownloadResult result, Failure failure, int status) {
         DownloadFailed failed = assertInstanceOf(DownloadFailed.class, result, "result for " + result.url());
         assertEquals(failure, failed.failure(), "failure for " + result.url() + ": " + failed.detail());

@@ -3,6 +3,7 @@ package paradigms.common.contract;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import paradigms.common.Claim;
+import paradigms.common.measure.ResumeLatency;
 import paradigms.common.trace.Trace;
 import paradigms.common.waiters.Capacity;
 import paradigms.common.waiters.WaitersRequest;
@@ -49,6 +50,15 @@ public interface WaitersContract extends ParadigmContract {
         assertEquals(0, result.early(), "tasks that woke before their wait was over");
         // Not only the paradigm's own tally: the call itself cannot have been shorter than one wait.
         assertTrue(took.compareTo(WAIT) >= 0, "the call returned after " + took.toMillis() + " ms, before one wait of " + WAIT.toMillis());
+    }
+
+    @Test
+    default void eachTaskNotesOneTimerResumeLatencyNoneNegative() throws Exception {
+        int tasks = Math.min(tasks(), 100);
+        var resumes = ResumeLatency.recording();
+        paradigm().waiters().await(new WaitersRequest(tasks, WAIT).measuringResumes(resumes), Trace.off());
+        assertEquals(tasks, resumes.count(), "timer resume latencies noted: one per task");
+        assertTrue(!resumes.summary().min().isNegative(), "a task noted its resume before its wait was over: " + resumes.summary());
     }
 
     @Test

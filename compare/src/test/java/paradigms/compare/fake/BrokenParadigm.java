@@ -96,7 +96,7 @@ public final class BrokenParadigm extends DelegatingParadigm {
             @Override
             public WaitersResult await(WaitersRequest request, Trace trace) throws InterruptedException {
                 CAPACITY.check(request);
-                var tally = new WaitTally(request.waitFor());
+                var tally = new WaitTally(request);
                 try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
                     for (int task = 0; task < request.tasks(); task++) {
                         threads.execute(() -> {

@@ -162,7 +162,7 @@ public final class StandInParadigm extends DelegatingParadigm {
             @Override
             public WaitersResult await(WaitersRequest request, Trace trace) throws InterruptedException {
                 CAPACITY.check(request);
-                var tally = new WaitTally(request.waitFor());
+                var tally = new WaitTally(request);
                 var gate = new Phaser(1); // the caller's arrive() opens it
                 try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
                     for (int task = 0; task < request.tasks(); task++) {

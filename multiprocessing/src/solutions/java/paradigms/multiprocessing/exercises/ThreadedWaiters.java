@@ -72,7 +72,7 @@ public final class ThreadedWaiters implements WaitersExercise {
     @Override
     public WaitersResult await(WaitersRequest request, Trace trace) throws InterruptedException {
         CAPACITY.check(request);
-        var tally = new WaitTally(request.waitFor());
+        var tally = new WaitTally(request);
         int jobs = Math.min(workers, request.tasks());
         List<BatchJob> batches = new ArrayList<>(jobs);
         for (int job = 0; job < jobs; job++) {
