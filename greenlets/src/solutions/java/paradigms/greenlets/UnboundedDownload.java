@@ -46,8 +46,9 @@ final class UnboundedDownload implements DownloadExercise {
     /** Runs on the URL's virtual thread: no permit to wait for, so the request goes out at once. */
     private static DownloadResult fetch(SocketHttpClient http, URI url, DownloadRequest request, Trace trace)
             throws InterruptedException {
-        try (var running = trace.begin(SpanNames.request(url))) {
-            return http.download(url, request.timeout(), request.resumeLatency()); // the thread parks in the socket's read
+        try (var running = trace.begin(SpanNames.request(url));
+             var life = trace.life(SpanNames.request(url), request.resumeLatency())) {
+            return http.download(url, request.timeout(), life); // the thread parks in the socket's read
         }
     }
 }
