@@ -7,6 +7,7 @@ import paradigms.common.deadline.DeadlineExercise;
 import paradigms.common.download.DownloadExercise;
 import paradigms.common.exhibition.ExhibitionExercise;
 import paradigms.common.pipeline.PipelineExercise;
+import paradigms.common.resume.ResumeExercise;
 import paradigms.common.squares.SquaresExercise;
 import paradigms.common.waiters.WaitersExercise;
 
@@ -33,7 +34,8 @@ public enum Exercise {
     BLOCKING("pitfall", BlockingExercise.class, Paradigm::blocking),
     COUNTER("shared state", CounterExercise.class, Paradigm::counter),
     DEADLINE("cancellation", DeadlineExercise.class, Paradigm::deadline),
-    PIPELINE("backpressure", PipelineExercise.class, Paradigm::pipeline);
+    PIPELINE("backpressure", PipelineExercise.class, Paradigm::pipeline),
+    RESUME("ready queue", ResumeExercise.class, Paradigm::resume);
 
     private final String kind;
     private final Class<?> contract;
