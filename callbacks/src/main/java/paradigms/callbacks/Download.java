@@ -7,11 +7,14 @@ import paradigms.common.download.DownloadExercise;
 import paradigms.common.download.DownloadRequest;
 import paradigms.common.download.DownloadResult;
 import paradigms.common.trace.SpanNames;
+import paradigms.common.trace.TaskLife;
 import paradigms.common.trace.Trace;
+import paradigms.common.trace.Waited;
 
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * {@code download} in callbacks: every URL asks for a permit; a granted permit starts a GET;
@@ -21,6 +24,11 @@ import java.util.List;
  * <p>Results go into an array slot per URL, so they come back in input order whatever order
  * the answers arrive in. Only the loop thread writes it, and the caller reads it after
  * {@code run()} returned on the same thread.
+ *
+ * <p><b>A task's life</b> ({@link TaskLife}): a URL's task runs from the callback that got its
+ * permit, and waits for its socket from the moment its GET is sent and that callback returns. The
+ * answer's callback is where it runs again: after the loop saw the socket readable, read and
+ * parsed the bytes, and reached that callback in its ready queue — the resume latency.
  */
 final class Download implements DownloadExercise {
 
@@ -34,19 +42,25 @@ final class Download implements DownloadExercise {
                 int index = i;
                 URI url = urls.get(i);
                 permits.acquire(() -> {
+                    // The task's life begins with its permit (the wait for one is the permits' queue, not told here).
+                    TaskLife life = trace.life(SpanNames.request(url), request.resumeLatency());
                     try (var sending = trace.begin(SpanNames.request(url))) {
                         client.get(url, request.timeout(),
                                 response -> {
-                                    response.sentAtNanos().ifPresent(request.resumeLatency()::record); // the task runs again
+                                    life.resumed(response.sentAtNanos()); // the task runs again: first thing it does
                                     try (var receiving = trace.begin(SpanNames.answered(url))) {
                                         results[index] = DownloadResult.ofResponse(url, response.status(), response.body());
                                     }
+                                    life.ended(); // before release(): the next task runs inside it
                                     permits.release();
                                 },
                                 failure -> {
+                                    life.resumed(OptionalLong.empty()); // no answer, no stamp: the wait is over all the same
                                     results[index] = DownloadResult.ofError(url, failure);
+                                    life.ended();
                                     permits.release();
                                 });
+                        life.waitingFor(Waited.SOCKET); // the request is on its way; this callback returns: the task waits
                     }
                 });
             }
