@@ -85,8 +85,8 @@ public final class Demo {
             try (var client = new CoroutineHttpClient(scheduler)) {
                 var permits = new Semaphore(scheduler, "requests in flight", 2);
                 List<Coroutine<?>> three = List.of(
-                        new Download.FetchOne(new LimitedGet(client, permits, server.url("/data/1"), Duration.ofSeconds(5)), server.url("/data/1"), ResumeLatency.off()),
-                        new Download.FetchOne(new LimitedGet(client, permits, server.url("/data/2"), Duration.ofSeconds(5)), server.url("/data/2"), ResumeLatency.off()),
+                        new Download.FetchOne(client, permits, server.url("/data/1"), Duration.ofSeconds(5), Trace.off(), ResumeLatency.off()),
+                        new Download.FetchOne(client, permits, server.url("/data/2"), Duration.ofSeconds(5), Trace.off(), ResumeLatency.off()),
                         new Sleep(Duration.ofMillis(10)));
                 scheduler.watchTicks(dump -> System.out.println("   " + dump.replace(System.lineSeparator(), System.lineSeparator() + "   ")));
                 scheduler.run(new Gather<>(scheduler, "three", three));

@@ -7,6 +7,7 @@ import paradigms.common.download.DownloadResult;
 import paradigms.common.http.HttpResponse;
 import paradigms.common.measure.ResumeLatency;
 import paradigms.common.trace.SpanNames;
+import paradigms.common.trace.TaskLife;
 import paradigms.common.trace.Trace;
 import paradigms.generators.coroutine.Coroutine;
 import paradigms.generators.coroutine.Gather;
@@ -16,6 +17,7 @@ import paradigms.generators.coroutine.Step;
 import paradigms.generators.http.CoroutineHttpClient;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 
@@ -33,26 +35,37 @@ final class Download implements DownloadExercise {
             try (var client = new CoroutineHttpClient(scheduler)) {
                 var permits = new Semaphore(scheduler, "requests in flight", request.maxInFlight());
                 List<FetchOne> fetches = request.urls().stream()
-                        .map(url -> new FetchOne(new LimitedGet(client, permits, url, request.timeout()), url, request.resumeLatency()))
+                        .map(url -> new FetchOne(client, permits, url, request.timeout(), trace, request.resumeLatency()))
                         .toList();
                 return scheduler.run(new Gather<>(scheduler, fetches.size() + " URLs", fetches));
             }
         }
     }
 
-    /** One URL; whatever happens to it becomes its result — a failure too, so that none hides the others. */
+    /**
+     * One URL; whatever happens to it becomes its result — a failure too, so that none hides the
+     * others. Its task's {@link TaskLife life} begins with its first step and ends with its last;
+     * {@link LimitedGet} tells the wait for the socket and the resume in between.
+     */
     static final class FetchOne extends Coroutine<DownloadResult> {
 
         private enum State { START, FETCHING, DONE }
 
-        private final LimitedGet get;
+        private final CoroutineHttpClient client;
+        private final Semaphore permits;
         private final URI url;
+        private final Duration timeout;
+        private final Trace trace;
         private final ResumeLatency resumes;
         private State state = State.START;
+        private TaskLife life = TaskLife.NOTHING; // from the first step on
 
-        FetchOne(LimitedGet get, URI url, ResumeLatency resumes) {
-            this.get = get;
+        FetchOne(CoroutineHttpClient client, Semaphore permits, URI url, Duration timeout, Trace trace, ResumeLatency resumes) {
+            this.client = client;
+            this.permits = permits;
             this.url = url;
+            this.timeout = timeout;
+            this.trace = trace;
             this.resumes = resumes;
         }
 
@@ -60,13 +73,13 @@ final class Download implements DownloadExercise {
         protected Step<DownloadResult> resume(Object sent) {
             switch (state) {
                 case START -> {
+                    life = trace.life(SpanNames.request(url), resumes); // the task runs: its life begins
                     state = State.FETCHING;
-                    return yieldFrom(get);
+                    return yieldFrom(new LimitedGet(client, permits, url, timeout, life));
                 }
                 case FETCHING -> {
-                    state = State.DONE;
+                    state = State.DONE; // LimitedGet noted the resume, in this same step
                     HttpResponse response = (HttpResponse) sent;
-                    response.sentAtNanos().ifPresent(resumes::record); // the step after the yield: the task runs again
                     return returning(DownloadResult.ofResponse(url, response.status(), response.body()));
                 }
                 default -> throw new IllegalStateException("resumed at " + state);
@@ -81,6 +94,12 @@ final class Download implements DownloadExercise {
                 return returning(DownloadResult.ofError(url, thrown));
             }
             throw thrown;
+        }
+
+        /** The task's code is over, however it ended. */
+        @Override
+        protected void cleanUp() {
+            life.ended();
         }
 
         @Override

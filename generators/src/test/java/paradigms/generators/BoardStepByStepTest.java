@@ -123,8 +123,8 @@ class BoardStepByStepTest {
     void anExceptHandlerTurnsAFailedFetchIntoAResult() throws Exception {
         URI url = URI.create("http://127.0.0.1:9/data/1");
         try (var client = new CoroutineHttpClient(scheduler)) {
-            var fetch = new Download.FetchOne(new LimitedGet(client, new Semaphore(scheduler, "permits", 1), url, Duration.ofSeconds(1)), url,
-                    paradigms.common.measure.ResumeLatency.off());
+            var fetch = new Download.FetchOne(client, new Semaphore(scheduler, "permits", 1), url, Duration.ofSeconds(1),
+                    paradigms.common.trace.Trace.off(), paradigms.common.measure.ResumeLatency.off());
             delegatedTo(fetch.send(null));
             assertEquals("FETCHING", fetch.state());
 
