@@ -26,7 +26,7 @@ import java.util.OptionalLong;
  * {@code run()} returned on the same thread.
  *
  * <p><b>A task's life</b> ({@link TaskLife}): a URL's task runs from the callback that got its
- * permit, and waits for its socket from the moment its GET is sent and that callback returns. The
+ * permit (its wait for one, in the permits' queue, is not told), and waits for its socket from the moment its GET is sent and that callback returns. The
  * answer's callback is where it runs again: after the loop saw the socket readable, read and
  * parsed the bytes, and reached that callback in its ready queue — the resume latency.
  */
@@ -42,7 +42,6 @@ final class Download implements DownloadExercise {
                 int index = i;
                 URI url = urls.get(i);
                 permits.acquire(() -> {
-                    // The task's life begins with its permit (the wait for one is the permits' queue, not told here).
                     TaskLife life = trace.life(SpanNames.request(url), request.resumeLatency());
                     try (var sending = trace.begin(SpanNames.request(url))) {
                         client.get(url, request.timeout(),

@@ -80,8 +80,7 @@ final class LimitedGet extends Coroutine<HttpResponse> {
     /** A failed or cancelled GET: the wait is over all the same (no answer, no stamp); the exception goes on. */
     @Override
     protected Step<HttpResponse> resumeThrowing(Exception thrown) throws Exception {
-        if (state == State.FETCHING) {
-            state = State.DONE;
+        if (state == State.FETCHING) { // the state stays: a traceback shows where the exception came in
             life.resumed(OptionalLong.empty());
         }
         throw thrown;
