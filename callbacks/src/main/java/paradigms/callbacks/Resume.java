@@ -8,6 +8,9 @@ import paradigms.common.resume.ResumeTally;
 import paradigms.common.trace.TaskLife;
 import paradigms.common.trace.Trace;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
 /**
  * {@code resume} on the loop: a sleeper is a callback that falls asleep and sets a loop timer
  * ({@link EventLoop#callAt}) for its due time; a busy task is a callback ({@link EventLoop#callSoon})
@@ -15,7 +18,7 @@ import paradigms.common.trace.Trace;
  *
  * <p><b>Threads:</b> the caller's only. It queues every task's first callback, then runs the
  * loop; every callback — the sleepers', the timers', the busy ones — runs on it, one at a time,
- * and the tally's lives and counts are touched from it alone. {@code run()} returns when the last
+ * and the sleepers' lives are touched from it alone (the tally's counts are atomics). {@code run()} returns when the last
  * timer has fired and nothing is ready: every task has ended.
  *
  * <p><b>Why a sleeper waits longer than its sleep.</b> A timer that falls due does not run its
@@ -28,22 +31,55 @@ import paradigms.common.trace.Trace;
  * <p>The sleepers are queued before the busy tasks, so all of them are asleep — their timers set —
  * by the time the first busy callback starts: the lesson is the delay of a <em>wake-up</em>, not of
  * a start.
+ *
+ * <p>{@link #busyOffTheLoop()} is the labelled demo of the cure: the same busy tasks sent to
+ * worker threads with {@link EventLoop#runInExecutor}, so the loop thread only waits and wakes
+ * ({@code ResumeLessonTest} compares the two).
  */
 final class Resume implements ResumeExercise {
+
+    private final boolean busyOnTheLoop;
+
+    Resume() {
+        this(true);
+    }
+
+    private Resume(boolean busyOnTheLoop) {
+        this.busyOnTheLoop = busyOnTheLoop;
+    }
+
+    /** Labelled demo: the busy tasks on worker threads, one each, off the loop; the sleepers as before. */
+    static Resume busyOffTheLoop() {
+        return new Resume(false);
+    }
 
     @Override
     public ResumeResult resume(ResumeRequest request, Trace trace) {
         var tally = new ResumeTally(request, trace);
-        try (var loop = new EventLoop()) {
+        // Closed last (try-with-resources skips a null): close() waits for the workers to end.
+        try (ExecutorService workers = busyOnTheLoop || request.busyTasks() == 0 ? null
+                : Executors.newFixedThreadPool(request.busyTasks(), Thread.ofPlatform().name("resume-busy-", 1).factory());
+             var loop = new EventLoop()) {
             for (int i = 0; i < request.sleepers(); i++) {
                 int index = i;
                 loop.callSoon(() -> fallAsleep(loop, tally, index));
             }
             for (int i = 0; i < request.busyTasks(); i++) {
                 int index = i;
-                loop.callSoon(() -> tally.busy(index)); // computes here, on the loop thread, without returning
+                if (workers == null) {
+                    loop.callSoon(() -> tally.busy(index)); // computes here, on the loop thread, without returning
+                } else {
+                    loop.callSoon(() -> loop.runInExecutor(workers, () -> {
+                        tally.busy(index); // on a worker: the loop thread goes on
+                        return null;
+                    }, (nothing, failure) -> {
+                        if (failure != null) {
+                            loop.report("busy task " + index, failure);
+                        }
+                    }));
+                }
             }
-            loop.run();
+            loop.run(); // returns when the last timer has fired and every offloaded job has come back
         }
         return tally.result();
     }

@@ -24,9 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>The bound is what the loop's order guarantees, however slow the machine: each sleeper set its
  * timer before the busy callback began, so its due time is at most {@code SLEEP} after that start;
  * it runs again after the busy callback returned, at least {@code BUSY} after that start. Its
- * latency is therefore at least {@code BUSY - SLEEP}. The quiet run, the same sleepers with nothing
- * busy beside them, shows the bound is not met by itself: that is the run that makes this test
- * able to fail.
+ * latency is therefore at least {@code BUSY - SLEEP}. Two runs show the bound is not met by itself —
+ * the runs that make this test able to fail: the same sleepers with nothing busy beside them, and
+ * with the same busy task computing on a worker thread ({@link Resume#busyOffTheLoop()}), the cure.
  */
 @Timeout(TestTimeouts.CONTRACT_SECONDS)
 class ResumeLessonTest {
@@ -54,9 +54,20 @@ class ResumeLessonTest {
                 "with no busy callback, a sleeper resumes soon after its timer is due: " + latency);
     }
 
+    @Test
+    void theSameComputationOnAWorkerThreadLeavesTheSleepersOnTime() {
+        ResumeLatency.Summary latency = run(Resume.busyOffTheLoop(), 1);
+        assertTrue(latency.min().compareTo(QUIET_BOUND) < 0,
+                "with the busy task off the loop, a sleeper resumes soon after its timer is due: " + latency);
+    }
+
     private static ResumeLatency.Summary run(int busyTasks) {
+        return run(new Resume(), busyTasks);
+    }
+
+    private static ResumeLatency.Summary run(Resume resume, int busyTasks) {
         var resumes = ResumeLatency.recording();
-        ResumeResult result = new Resume().resume(
+        ResumeResult result = resume.resume(
                 ResumeRequest.quiet(SLEEPERS, SLEEP).besideBusy(busyTasks, BUSY).measuringResumes(resumes), Trace.off());
         assertEquals(new ResumeResult(SLEEPERS, 0, busyTasks), result, "sleepers woke, early, busy tasks done");
         assertEquals(SLEEPERS, resumes.count(), "one resume latency per sleeper");
