@@ -289,13 +289,13 @@ final class FigureKeys {
             return;
         }
         for (var entry : benchmarks.properties()) {
-            String name = entry.getKey();
+            String name = keyPart(entry.getKey());
             JsonNode run = entry.getValue();
             JsonNode figures = run.get("figures");
             if (figures == null) {
                 continue;
             }
-            String producer = "compare --bench " + name + " (median of " + run.path("repeats").asInt() + " runs after "
+            String producer = "compare --bench " + entry.getKey() + " (median of " + run.path("repeats").asInt() + " runs after "
                     + run.path("warmups").asInt() + " warm-ups)";
             List<List<String>> scalarRows = new ArrayList<>();
             for (var field : figures.properties()) {
@@ -314,6 +314,21 @@ final class FigureKeys {
                 table("table.bench." + name, Tables.markdown(List.of("figure", "value"), scalarRows), producer);
             }
         }
+    }
+
+    /** A benchmark's name as a key's part: {@code ready-queue} → {@code readyQueue}. */
+    static String keyPart(String benchmark) {
+        var part = new StringBuilder();
+        boolean upper = false;
+        for (char c : benchmark.toCharArray()) {
+            if (c == '-') {
+                upper = true;
+            } else {
+                part.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return part.toString();
     }
 
     private void perParadigm(String name, String producer, JsonNode records, String tableKey) {
