@@ -289,8 +289,9 @@ final class FigureKeys {
             return;
         }
         for (var entry : benchmarks.properties()) {
-            String name = keyPart(entry.getKey());
             JsonNode run = entry.getValue();
+            // The key's part: the benchmark's own choice where it made one (ready-queue: readyQueue), else its name.
+            String name = run.path("key").asText(entry.getKey());
             JsonNode figures = run.get("figures");
             if (figures == null) {
                 continue;
@@ -314,21 +315,6 @@ final class FigureKeys {
                 table("table.bench." + name, Tables.markdown(List.of("figure", "value"), scalarRows), producer);
             }
         }
-    }
-
-    /** A benchmark's name as a key's part: {@code ready-queue} → {@code readyQueue}. */
-    static String keyPart(String benchmark) {
-        var part = new StringBuilder();
-        boolean upper = false;
-        for (char c : benchmark.toCharArray()) {
-            if (c == '-') {
-                upper = true;
-            } else {
-                part.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return part.toString();
     }
 
     private void perParadigm(String name, String producer, JsonNode records, String tableKey) {

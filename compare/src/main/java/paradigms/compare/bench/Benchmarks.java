@@ -82,6 +82,7 @@ public final class Benchmarks {
             Object figures = benchmark.run(context);
             ObjectNode entry = FILE.createObjectNode();
             entry.put("startedAt", startedAt);
+            entry.put("key", benchmark.figureKey());
             entry.putPOJO("arguments", arguments);
             entry.put("mode", full ? "full" : "quick");
             entry.put("cores", Runtime.getRuntime().availableProcessors());

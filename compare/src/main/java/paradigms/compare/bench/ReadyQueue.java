@@ -76,6 +76,12 @@ final class ReadyQueue implements Benchmark {
         return "ready-queue";
     }
 
+    /** Keys {@code bench.readyQueue.…}, as the course's other keys are camelCase. */
+    @Override
+    public String figureKey() {
+        return "readyQueue";
+    }
+
     @Override
     public String description() {
         return "100 and 10,000 sleepers due at once, each handling 0.2 ms: the p99 of their resume latency in threading, "
