@@ -9,6 +9,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import paradigms.common.Claim;
 import paradigms.common.Paradigm;
 import paradigms.common.Paradigms;
 import paradigms.common.measure.ResumeLatency;
@@ -94,8 +95,15 @@ final class ReadyQueue implements Benchmark {
         List<Paradigm> chosen = new ArrayList<>();
         List<Paradigm> available = Paradigms.all();
         for (String name : names) {
-            available.stream().filter(p -> p.name().equals(name)).findFirst().ifPresentOrElse(chosen::add,
-                    () -> context.out().printf("  %-12s skipped: not on the class path%n", name));
+            Paradigm found = available.stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
+            if (found == null) {
+                context.out().printf("  %s skipped: not on the class path%n", name);
+            } else if (!found.claims().contains(Claim.WAITS_CONCURRENTLY)) {
+                // 10,000 sleeps of SLEEP one after another would take over an hour a run, and say nothing new.
+                context.out().printf("  %s skipped: it does not claim WAITS_CONCURRENTLY (its sleepers wait one after another)%n", name);
+            } else {
+                chosen.add(found);
+            }
         }
         Figures figures = measure(chosen, SLEEPERS, SLEEP, HANDLING, context.policy(), context.out());
         if (!figures.paradigms().isEmpty()) {
