@@ -1,6 +1,7 @@
 package paradigms.compare;
 
 import paradigms.common.trace.Span;
+import paradigms.common.trace.TaskState;
 
 import java.util.List;
 
@@ -17,10 +18,12 @@ import java.util.List;
  * @param parallelSpans whether two spans of the median run ran at the same moment on different lanes; null if untraced
  * @param masterMoves exhibition: the median run's master moves; otherwise empty
  * @param bufferLevel pipeline: the median run's buffer level over time; otherwise empty
+ * @param taskStates  each task's life (running / waiting / ready): the median run's, for a traced case; for
+ *                    {@code resume}, that of its small traced run made apart from the measured ones; otherwise empty
  */
 record CaseResult(String paradigm, String caseId, Status status, String reason, int warmups, List<RunFigures> runs,
                   int medianRun, List<Span> spans, Boolean parallelSpans, List<MasterMove> masterMoves,
-                  List<PipelineWorkload.LevelPoint> bufferLevel) {
+                  List<PipelineWorkload.LevelPoint> bufferLevel, List<TaskState> taskStates) {
 
     enum Status {
         /** Measured, and every run's result was right. */
@@ -38,6 +41,14 @@ record CaseResult(String paradigm, String caseId, Status status, String reason, 
         spans = spans == null ? List.of() : List.copyOf(spans);
         masterMoves = masterMoves == null ? List.of() : List.copyOf(masterMoves);
         bufferLevel = bufferLevel == null ? List.of() : List.copyOf(bufferLevel);
+        taskStates = taskStates == null ? List.of() : List.copyOf(taskStates);
+    }
+
+    /** A result without task lives. */
+    CaseResult(String paradigm, String caseId, Status status, String reason, int warmups, List<RunFigures> runs,
+               int medianRun, List<Span> spans, Boolean parallelSpans, List<MasterMove> masterMoves,
+               List<PipelineWorkload.LevelPoint> bufferLevel) {
+        this(paradigm, caseId, status, reason, warmups, runs, medianRun, spans, parallelSpans, masterMoves, bufferLevel, List.of());
     }
 
     /** A result without a buffer level (every case but the pipeline's). */

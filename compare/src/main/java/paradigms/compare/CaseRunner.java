@@ -5,6 +5,7 @@ import paradigms.common.Paradigm;
 import paradigms.common.measure.Measurement;
 import paradigms.common.measure.Meter;
 import paradigms.common.trace.Span;
+import paradigms.common.trace.TaskState;
 import paradigms.common.trace.Trace;
 
 import java.time.Duration;
@@ -36,7 +37,7 @@ final class CaseRunner {
 
     /** One measured run, with what is kept of it until the median is known. */
     private record Done(RunFigures figures, List<Span> spans, List<MasterMove> masterMoves,
-                        List<PipelineWorkload.LevelPoint> bufferLevel, String problem) {
+                        List<PipelineWorkload.LevelPoint> bufferLevel, List<TaskState> taskStates, String problem) {
     }
 
     CaseResult run(Workload workload) {
@@ -77,7 +78,9 @@ final class CaseRunner {
             Messages.ServerCounters counters = parent.afterRun(workload.id());
             Outcome outcome = prepared.check(measured.value(), counters);
             runs.add(new Done(figures(workload, measured.measurement(), keptCpu, counters, outcome),
-                    trace.spans(), outcome.masterMoves(), outcome.bufferLevel(), outcome.problem()));
+                    trace.spans(), outcome.masterMoves(), outcome.bufferLevel(),
+                    // A case traced apart from its measured runs (resume) brings its own lives; the others, the run's.
+                    outcome.taskStates().isEmpty() ? trace.taskStates() : outcome.taskStates(), outcome.problem()));
             spent = spent.plus(measured.measurement().wall());
         }
         int median = medianByWall(runs.stream().map(Done::figures).toList());
@@ -86,7 +89,8 @@ final class CaseRunner {
         return new CaseResult(paradigm.name(), workload.id(),
                 problem == null ? CaseResult.Status.OK : CaseResult.Status.WRONG, problem,
                 repeats.warmups(), runs.stream().map(Done::figures).toList(), median,
-                kept.spans(), workload.traced() ? anyParallel(kept.spans()) : null, kept.masterMoves(), kept.bufferLevel());
+                kept.spans(), workload.traced() ? anyParallel(kept.spans()) : null, kept.masterMoves(), kept.bufferLevel(),
+                kept.taskStates());
     }
 
     /**
@@ -100,7 +104,7 @@ final class CaseRunner {
                 outcome.units(),
                 server ? counters.maxInFlight() : null, server ? counters.requests() : null,
                 outcome.heartbeatGapMillis(), outcome.exhibitionHours(), outcome.waiters(), outcome.counter(), outcome.deadline(),
-                outcome.pipeline(), outcome.resume());
+                outcome.pipeline(), outcome.resume(), outcome.resumeCase());
     }
 
     /** The index of the median run by wall time; for an even count, the lower middle one. */

@@ -33,7 +33,9 @@ import java.util.List;
  * @param pipeline            pipeline: the buffer's high-water mark, each stage's throughput and its ideal; otherwise null
  * @param allRuns             every measured run's figures
  * @param resume              download: how long after the server sent an answer its task ran again (p50, p99,
- *                            max), in the median run; otherwise null
+ *                            max), in the median run; waiters (quick plan): how long after its timer was due; otherwise null
+ * @param resumeCase          resume: how long after its timer was due each sleeper ran again, quiet and beside busy
+ *                            tasks (p50, p99, max), in the median run; otherwise null
  */
 record CaseSummary(String paradigm, String caseId, String exercise, String inputs, String status, String reason,
                    int warmups, int runs,
@@ -43,7 +45,24 @@ record CaseSummary(String paradigm, String caseId, String exercise, String input
                    Integer serverMaxInFlight, Integer maxInFlightAllowed,
                    Double heartbeatGapMillis, Double exhibitionHours, Boolean parallelSpans,
                    Waiters waiters, CounterWorkload.Figures counter, DeadlineWorkload.Figures deadline,
-                   PipelineWorkload.Figures pipeline, List<RunFigures> allRuns, DownloadWorkload.Resume resume) {
+                   PipelineWorkload.Figures pipeline, List<RunFigures> allRuns, DownloadWorkload.Resume resume,
+                   ResumeWorkload.Figures resumeCase) {
+
+    /** A summary without the resume case's figures. */
+    CaseSummary(String paradigm, String caseId, String exercise, String inputs, String status, String reason,
+                int warmups, int runs,
+                Double wallMillis, Double cpuMillis, Double coresUsed, Integer peakThreads, Double peakHeapMegabytes,
+                Double perSecond, String perSecondUnit,
+                Double idealMillis, Double ratioToIdeal, Double speedupOverBaseline,
+                Integer serverMaxInFlight, Integer maxInFlightAllowed,
+                Double heartbeatGapMillis, Double exhibitionHours, Boolean parallelSpans,
+                Waiters waiters, CounterWorkload.Figures counter, DeadlineWorkload.Figures deadline,
+                PipelineWorkload.Figures pipeline, List<RunFigures> allRuns, DownloadWorkload.Resume resume) {
+        this(paradigm, caseId, exercise, inputs, status, reason, warmups, runs, wallMillis, cpuMillis, coresUsed, peakThreads,
+                peakHeapMegabytes, perSecond, perSecondUnit, idealMillis, ratioToIdeal, speedupOverBaseline, serverMaxInFlight,
+                maxInFlightAllowed, heartbeatGapMillis, exhibitionHours, parallelSpans, waiters, counter, deadline, pipeline,
+                allRuns, resume, null);
+    }
 
     /** A summary without resume latencies (every case but download's). */
     CaseSummary(String paradigm, String caseId, String exercise, String inputs, String status, String reason,
@@ -58,7 +77,7 @@ record CaseSummary(String paradigm, String caseId, String exercise, String input
         this(paradigm, caseId, exercise, inputs, status, reason, warmups, runs, wallMillis, cpuMillis, coresUsed, peakThreads,
                 peakHeapMegabytes, perSecond, perSecondUnit, idealMillis, ratioToIdeal, speedupOverBaseline, serverMaxInFlight,
                 maxInFlightAllowed, heartbeatGapMillis, exhibitionHours, parallelSpans, waiters, counter, deadline, pipeline,
-                allRuns, null);
+                allRuns, null, null);
     }
 
     /** A summary without pipeline figures (every case but the pipeline's). */

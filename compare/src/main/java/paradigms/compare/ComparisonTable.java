@@ -58,6 +58,11 @@ record ComparisonTable(List<ParadigmInfo> columns, List<Row> rows) {
                         paradigms.stream().map(builder::scalability).toList()),
                 new Row("blocking library calls", "blocking: the heartbeat's largest gap while JDBC queries ran",
                         paradigms.stream().map(builder::blocking).toList()),
+                new Row("resume latency under load (p99)", "resume: " + builder.resumeCase().sleepers() + " sleepers of "
+                        + builder.resumeCase().sleep().toMillis() + " ms beside " + builder.resumeCase().busyTasks()
+                        + " tasks computing " + builder.resumeCase().busyFor().toMillis() + " ms each without yielding;"
+                        + " how long after its timer was due a sleeper ran again, 99th percentile (and alone, without the busy tasks)",
+                        paradigms.stream().map(builder::resumeUnderLoad).toList()),
                 new Row("GIL interference", "not a figure: Java has no global interpreter lock",
                         paradigms.stream().map(p -> Cell.of(p.name(), "none in Java",
                                 "no global lock; threading/README.md shows one, as a labelled demo")).toList()),
@@ -162,6 +167,30 @@ record ComparisonTable(List<ParadigmInfo> columns, List<Row> rows) {
                             + w.limitedBy() + ")";
                 }
                 return Cell.of(p.name(), magnitudeOf(w.maxWaitingAtOnce()), figure);
+            });
+        }
+
+        /** The plan's resume case: its sizes are in the row's description. */
+        ResumeWorkload resumeCase() {
+            return (ResumeWorkload) plan.byId("resume");
+        }
+
+        /**
+         * Whether a sleeper whose timer is due runs soon while busy tasks compute beside it, or
+         * waits for them: "waits for the busy tasks" once the p99 reaches half a busy task's time.
+         * The figure: "p99 402 ms (p50 201 ms, max 405 ms); alone p99 0.3 ms".
+         */
+        Cell resumeUnderLoad(ParadigmInfo p) {
+            Duration busyFor = resumeCase().busyFor();
+            return unlessMeasured(p.name(), "resume", Exercise.RESUME, s -> {
+                ResumeWorkload.Figures f = s.resumeCase();
+                if (f == null) {
+                    return Cell.without(p.name(), "not measured: the resume result has no latencies");
+                }
+                boolean waits = f.loadedP99Micros() >= busyFor.toNanos() / 1e3 / 2;
+                return Cell.of(p.name(), waits ? "waits for the busy tasks" : "prompt",
+                        "p99 " + Tables.micros(f.loadedP99Micros()) + " (p50 " + Tables.micros(f.loadedP50Micros()) + ", max "
+                                + Tables.micros(f.loadedMaxMicros()) + "); alone p99 " + Tables.micros(f.quietP99Micros()));
             });
         }
 

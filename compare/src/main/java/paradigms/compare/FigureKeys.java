@@ -289,13 +289,14 @@ final class FigureKeys {
             return;
         }
         for (var entry : benchmarks.properties()) {
-            String name = entry.getKey();
             JsonNode run = entry.getValue();
+            // The key's part: the benchmark's own choice where it made one (ready-queue: readyQueue), else its name.
+            String name = run.path("key").asText(entry.getKey());
             JsonNode figures = run.get("figures");
             if (figures == null) {
                 continue;
             }
-            String producer = "compare --bench " + name + " (median of " + run.path("repeats").asInt() + " runs after "
+            String producer = "compare --bench " + entry.getKey() + " (median of " + run.path("repeats").asInt() + " runs after "
                     + run.path("warmups").asInt() + " warm-ups)";
             List<List<String>> scalarRows = new ArrayList<>();
             for (var field : figures.properties()) {

@@ -1,5 +1,7 @@
 package paradigms.compare;
 
+import paradigms.common.trace.TaskState;
+
 import java.util.List;
 
 /**
@@ -16,23 +18,29 @@ import java.util.List;
  * @param deadline      deadline: how the call ended, when, and what it left behind
  * @param pipeline      pipeline: the buffer's high-water mark and each stage's throughput
  * @param bufferLevel   pipeline: the buffer's level over the run, for the picture; otherwise empty
- * @param resume        download: how long after the server sent each answer its task ran again; otherwise null
+ * @param resume        download: how long after the server sent each answer its task ran again; waiters: how long
+ *                      after its timer was due each task ran again; otherwise null
+ * @param resumeCase    resume: the sleepers' resume latencies, quiet and beside busy tasks; otherwise null
+ * @param taskStates    resume: each task's life (running / waiting / ready) in a small traced run made apart from
+ *                      the measured ones, for the picture; otherwise empty
  */
 record Outcome(int units, String problem, Double heartbeatGapMillis, Double exhibitionHours, List<MasterMove> masterMoves,
                WaitersWorkload.Figures waiters, CounterWorkload.Figures counter, DeadlineWorkload.Figures deadline,
                PipelineWorkload.Figures pipeline, List<PipelineWorkload.LevelPoint> bufferLevel,
-               DownloadWorkload.Resume resume) {
+               DownloadWorkload.Resume resume, ResumeWorkload.Figures resumeCase, List<TaskState> taskStates) {
 
     Outcome {
         masterMoves = masterMoves == null ? List.of() : List.copyOf(masterMoves);
         bufferLevel = bufferLevel == null ? List.of() : List.copyOf(bufferLevel);
+        taskStates = taskStates == null ? List.of() : List.copyOf(taskStates);
     }
 
     /** An outcome without resume latencies (every exercise but download). */
     Outcome(int units, String problem, Double heartbeatGapMillis, Double exhibitionHours, List<MasterMove> masterMoves,
             WaitersWorkload.Figures waiters, CounterWorkload.Figures counter, DeadlineWorkload.Figures deadline,
             PipelineWorkload.Figures pipeline, List<PipelineWorkload.LevelPoint> bufferLevel) {
-        this(units, problem, heartbeatGapMillis, exhibitionHours, masterMoves, waiters, counter, deadline, pipeline, bufferLevel, null);
+        this(units, problem, heartbeatGapMillis, exhibitionHours, masterMoves, waiters, counter, deadline, pipeline, bufferLevel,
+                null, null, List.of());
     }
 
     Outcome(int units, String problem, Double heartbeatGapMillis, Double exhibitionHours, List<MasterMove> masterMoves) {
@@ -44,23 +52,32 @@ record Outcome(int units, String problem, Double heartbeatGapMillis, Double exhi
     }
 
     Outcome with(WaitersWorkload.Figures figures) {
-        return new Outcome(units, problem, heartbeatGapMillis, exhibitionHours, masterMoves, figures, counter, deadline, pipeline, bufferLevel);
+        return new Outcome(units, problem, heartbeatGapMillis, exhibitionHours, masterMoves, figures, counter, deadline, pipeline, bufferLevel,
+                resume, resumeCase, taskStates);
     }
 
     Outcome with(CounterWorkload.Figures figures) {
-        return new Outcome(units, problem, heartbeatGapMillis, exhibitionHours, masterMoves, waiters, figures, deadline, pipeline, bufferLevel);
+        return new Outcome(units, problem, heartbeatGapMillis, exhibitionHours, masterMoves, waiters, figures, deadline, pipeline, bufferLevel,
+                resume, resumeCase, taskStates);
     }
 
     Outcome with(DeadlineWorkload.Figures figures) {
-        return new Outcome(units, problem, heartbeatGapMillis, exhibitionHours, masterMoves, waiters, counter, figures, pipeline, bufferLevel);
+        return new Outcome(units, problem, heartbeatGapMillis, exhibitionHours, masterMoves, waiters, counter, figures, pipeline, bufferLevel,
+                resume, resumeCase, taskStates);
     }
 
     Outcome with(PipelineWorkload.Figures figures, List<PipelineWorkload.LevelPoint> level) {
-        return new Outcome(units, problem, heartbeatGapMillis, exhibitionHours, masterMoves, waiters, counter, deadline, figures, level);
+        return new Outcome(units, problem, heartbeatGapMillis, exhibitionHours, masterMoves, waiters, counter, deadline, figures, level,
+                resume, resumeCase, taskStates);
     }
 
     Outcome with(DownloadWorkload.Resume figures) {
         return new Outcome(units, problem, heartbeatGapMillis, exhibitionHours, masterMoves, waiters, counter, deadline, pipeline,
-                bufferLevel, figures);
+                bufferLevel, figures, resumeCase, taskStates);
+    }
+
+    Outcome with(ResumeWorkload.Figures figures, List<TaskState> states) {
+        return new Outcome(units, problem, heartbeatGapMillis, exhibitionHours, masterMoves, waiters, counter, deadline, pipeline,
+                bufferLevel, resume, figures, states);
     }
 }

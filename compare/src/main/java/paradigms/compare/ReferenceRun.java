@@ -124,10 +124,15 @@ final class ReferenceRun {
         for (String timeline : TIMELINES) {
             pictures.addAll(copy(outDir.resolve("timelines").resolve(timeline), folder));
         }
-        // Each paradigm's pipeline buffer over time, where the run drew one (the pipeline exercise's picture).
+        // The --bench charts, where the run drew them.
+        for (String chart : Benchmarks.charts()) {
+            pictures.addAll(copy(outDir.resolve("charts").resolve(chart), folder));
+        }
+        // Each paradigm's pipeline buffer over time and its task lives in the resume case, where the run drew them.
         if (Files.isDirectory(outDir.resolve("timelines"))) {
             try (var files = Files.list(outDir.resolve("timelines"))) {
-                for (Path picture : files.filter(f -> f.getFileName().toString().endsWith(PIPELINE_BUFFER)).sorted().toList()) {
+                for (Path picture : files.filter(f -> f.getFileName().toString().endsWith(PIPELINE_BUFFER)
+                        || f.getFileName().toString().endsWith(Report.RESUME_LIFE)).sorted().toList()) {
                     pictures.addAll(copy(picture, folder));
                 }
             }

@@ -23,6 +23,8 @@ final class Report {
     /** The files of the report, relative to the output folder. */
     static final String RESULTS = "results.json";
     static final String MARKDOWN = "report.md";
+    /** Each paradigm's task lives in the resume case: {@code timelines/<paradigm>-resume-life.png}. */
+    static final String RESUME_LIFE = "-resume-life.png";
 
     private final Results results;
     private final List<ChildJvm.Collected> collected;
@@ -99,6 +101,12 @@ final class Report {
                         r.paradigm(), r.bufferLevel(), bufferSize, out.resolve(file));
                 written.add(file);
             }
+            if (r.caseId().equals("resume") && !r.taskStates().isEmpty()) {
+                String file = "timelines/" + r.paradigm() + RESUME_LIFE;
+                Timelines.writeTaskLives(r.paradigm() + " · resume · each task's life in a small loaded run (traced apart from the measured ones)",
+                        r.taskStates(), out.resolve(file));
+                written.add(file);
+            }
             if (r.caseId().equals("download") && !c.inFlight().isEmpty()) {
                 inFlight.put(r.paradigm(), c.inFlight());
             }
@@ -115,9 +123,11 @@ final class Report {
         List<String> written = new ArrayList<>();
         for (ChildJvm.Collected c : collected) {
             CaseResult r = c.result();
-            if (!r.spans().isEmpty()) {
+            if (!r.spans().isEmpty() || !r.taskStates().isEmpty()) {
+                // The spans on their threads' lanes, and each task's track: running / waiting / ready, with the arrows.
                 Trace trace = Trace.recording();
                 r.spans().forEach(trace::record);
+                r.taskStates().forEach(trace::record);
                 String file = "traces/" + r.paradigm() + "-" + r.caseId() + ".json";
                 ChromeTrace.write(trace, out.resolve(file));
                 written.add(file);

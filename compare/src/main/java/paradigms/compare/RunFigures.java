@@ -19,12 +19,22 @@ package paradigms.compare;
  * @param counter            counter: its own figures, or null
  * @param deadline           deadline: its own figures, or null
  * @param pipeline           pipeline: its own figures, or null
- * @param resume             download: its resume latencies, or null
+ * @param resume             download, waiters: its resume latencies, or null
+ * @param resumeCase         resume: the sleepers' resume latencies, quiet and loaded, or null
  */
 record RunFigures(double wallMillis, double cpuMillis, int peakThreads, long peakHeapBytes, int units,
                   Integer serverMaxInFlight, Long serverRequests, Double heartbeatGapMillis, Double exhibitionHours,
                   WaitersWorkload.Figures waiters, CounterWorkload.Figures counter, DeadlineWorkload.Figures deadline,
-                  PipelineWorkload.Figures pipeline, DownloadWorkload.Resume resume) {
+                  PipelineWorkload.Figures pipeline, DownloadWorkload.Resume resume, ResumeWorkload.Figures resumeCase) {
+
+    /** A run without the resume case's figures. */
+    RunFigures(double wallMillis, double cpuMillis, int peakThreads, long peakHeapBytes, int units,
+               Integer serverMaxInFlight, Long serverRequests, Double heartbeatGapMillis, Double exhibitionHours,
+               WaitersWorkload.Figures waiters, CounterWorkload.Figures counter, DeadlineWorkload.Figures deadline,
+               PipelineWorkload.Figures pipeline, DownloadWorkload.Resume resume) {
+        this(wallMillis, cpuMillis, peakThreads, peakHeapBytes, units, serverMaxInFlight, serverRequests, heartbeatGapMillis,
+                exhibitionHours, waiters, counter, deadline, pipeline, resume, null);
+    }
 
     /** A run without resume latencies. */
     RunFigures(double wallMillis, double cpuMillis, int peakThreads, long peakHeapBytes, int units,

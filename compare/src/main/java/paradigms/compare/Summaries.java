@@ -48,7 +48,8 @@ final class Summaries {
                 ideal, ideal == null || ideal <= 0 ? null : wall / ideal, speedup,
                 median.serverMaxInFlight(), allowed,
                 median.heartbeatGapMillis(), median.exhibitionHours(), result.parallelSpans(),
-                waiters(workload, median), median.counter(), median.deadline(), median.pipeline(), result.runs(), median.resume());
+                waiters(workload, median), median.counter(), median.deadline(), median.pipeline(), result.runs(), median.resume(),
+                median.resumeCase());
     }
 
     /** The scalability figures of the median run, or null for other cases. */

@@ -80,7 +80,11 @@ final class Tables {
             notes.add(pipeline(s.pipeline()));
         }
         if (s.resume() != null) {
-            notes.add(resume(s.resume()));
+            notes.add(resume(s.resume(), s.exercise().equals("waiters") ? "its timer was due" : "the answer was sent",
+                    s.exercise().equals("waiters") ? "waits" : "answers"));
+        }
+        if (s.resumeCase() != null) {
+            notes.add(resumeCase(s.resumeCase()));
         }
         notes.add(s.runs() + (s.runs() == 1 ? " run" : " runs") + " after " + s.warmups() + (s.warmups() == 1 ? " warm-up" : " warm-ups"));
         if ("wrong".equals(s.status())) {
@@ -117,11 +121,25 @@ final class Tables {
 
     /** "resumed 85 µs after the answer was sent (p50), 1.2 ms (p99), 3.4 ms (max), 24 answers". */
     static String resume(DownloadWorkload.Resume r) {
-        return "resumed " + micros(r.resumeP50Micros()) + " after the answer was sent (p50), " + micros(r.resumeP99Micros())
-                + " (p99), " + micros(r.resumeMaxMicros()) + " (max), " + Format.count(r.resumes()) + " answers";
+        return resume(r, "the answer was sent", "answers");
     }
 
-    private static String micros(double micros) {
+    /** The same, after {@code what} happened: "its timer was due", counted in {@code units}. */
+    static String resume(DownloadWorkload.Resume r, String what, String units) {
+        return "resumed " + micros(r.resumeP50Micros()) + " after " + what + " (p50), " + micros(r.resumeP99Micros())
+                + " (p99), " + micros(r.resumeMaxMicros()) + " (max), " + Format.count(r.resumes()) + " " + units;
+    }
+
+    /** "sleepers resumed after their timer was due: alone 80 µs (p50), 150 µs (p99), 300 µs (max); beside the busy tasks 1.2 ms, 190 ms, 201 ms". */
+    static String resumeCase(ResumeWorkload.Figures f) {
+        return "sleepers resumed after their timer was due: alone " + micros(f.quietP50Micros()) + " (p50), "
+                + micros(f.quietP99Micros()) + " (p99), " + micros(f.quietMaxMicros()) + " (max); beside the busy tasks "
+                + micros(f.loadedP50Micros()) + " (p50), " + micros(f.loadedP99Micros()) + " (p99), "
+                + micros(f.loadedMaxMicros()) + " (max)";
+    }
+
+    /** "85 µs" below a millisecond, else as {@link Format#millis}. */
+    static String micros(double micros) {
         return micros < 1_000 ? Math.round(micros) + " µs" : Format.millis(micros / 1_000);
     }
 

@@ -17,11 +17,14 @@ import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import paradigms.common.trace.Span;
+import paradigms.common.trace.TaskState;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +36,8 @@ import java.util.Map;
  *       a gap in a lane is a task suspended, bars above each other ran at the same moment;</li>
  *   <li>the exhibition's master walking from board to board (from the moves he made);</li>
  *   <li>the requests in flight over time during a download, as the server counted them;</li>
- *   <li>the pages in a pipeline's buffer over time, as the buffer reported them, under a line at B.</li>
+ *   <li>the pages in a pipeline's buffer over time, as the buffer reported them, under a line at B;</li>
+ *   <li>tasks' lives: a row per task, its running, waiting and ready segments in three colours.</li>
  * </ul>
  */
 final class Timelines {
@@ -196,6 +200,71 @@ final class Timelines {
         var levels = (NumberAxis) plot.getRangeAxis();
         levels.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         levels.setRange(0, bufferSize + 1.5);
+        return chart;
+    }
+
+    /** The three states' colours, the same in every picture: running as the spans are drawn, ready loud, waiting quiet. */
+    static final Map<TaskState.State, Color> STATE_COLOURS = new EnumMap<>(Map.of(
+            TaskState.State.RUNNING, new Color(70, 130, 180),
+            TaskState.State.WAITING, new Color(205, 205, 205),
+            TaskState.State.READY, new Color(230, 85, 13)));
+
+    static void writeTaskLives(String title, List<TaskState> states, Path file) throws IOException {
+        long tasks = Math.min(MOST_LANES, states.stream().map(TaskState::task).distinct().count());
+        ChartUtils.saveChartAsPNG(file.toFile(), taskLives(title, states), Charts.WIDTH, (int) Math.max(260, 160 + 22 * tasks));
+    }
+
+    /**
+     * A row per task, in the order the tasks began (the first {@link #MOST_LANES}), and along it
+     * the task's life: running, waiting (for its timer, its socket …) and ready — what it waited
+     * for has happened, and it waits for its turn. A long ready segment is the ready queue at work.
+     * One series per state, so that the legend names the colours.
+     */
+    static JFreeChart taskLives(String title, List<TaskState> states) {
+        long origin = states.stream().mapToLong(TaskState::startMicros).min().orElse(0);
+        Map<String, Long> firstStart = new LinkedHashMap<>();
+        states.forEach(s -> firstStart.merge(s.task(), s.startMicros(), Math::min));
+        List<String> order = firstStart.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey).limit(MOST_LANES).toList();
+        Map<String, Integer> rows = new LinkedHashMap<>();
+        order.forEach(task -> rows.put(task, rows.size()));
+        Map<TaskState.State, XYIntervalSeries> series = new EnumMap<>(TaskState.State.class);
+        for (TaskState.State state : TaskState.State.values()) {
+            series.put(state, new XYIntervalSeries(state.name().toLowerCase(java.util.Locale.ROOT)));
+        }
+        for (TaskState segment : states) {
+            Integer row = rows.get(segment.task());
+            if (row == null) {
+                continue; // beyond the rows drawn: the subtitle says how many tasks there were
+            }
+            double start = (segment.startMicros() - origin) / 1e3;
+            double end = Math.max(start + 0.001, (segment.endMicros() - origin) / 1e3);
+            series.get(segment.state()).add(row, row - 0.35, row + 0.35, start, start, end);
+        }
+        var data = new XYIntervalSeriesCollection();
+        series.values().forEach(data::addSeries);
+        var taskAxis = new SymbolAxis(null, order.toArray(String[]::new));
+        taskAxis.setInverted(true);
+        taskAxis.setGridBandsVisible(false);
+        var renderer = new XYBarRenderer();
+        renderer.setUseYInterval(true);
+        renderer.setBarPainter(new StandardXYBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setDrawBarOutline(false);
+        int i = 0;
+        for (TaskState.State state : series.keySet()) {
+            renderer.setSeriesPaint(i++, STATE_COLOURS.get(state));
+        }
+        var plot = new XYPlot(data, taskAxis, new NumberAxis("milliseconds since the first task began"), renderer);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinesVisible(false);
+        var chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        int all = firstStart.size();
+        chart.addSubtitle(new TextTitle(all + " tasks" + (all > rows.size() ? ", the first " + rows.size() + " drawn" : "")
+                + "; ready = what the task waited for has happened, and it waits for its turn to run"));
         return chart;
     }
 }

@@ -3,6 +3,7 @@ package paradigms.compare;
 import paradigms.common.Exercise;
 import paradigms.common.Claim;
 import paradigms.common.Paradigm;
+import paradigms.common.measure.ResumeLatency;
 import paradigms.common.trace.Trace;
 import paradigms.common.waiters.Capacity;
 import paradigms.common.waiters.WaitersExercise;
@@ -92,6 +93,15 @@ record WaitersWorkload(int maxTasks, Duration waitFor, Repeats repeats, int maxW
                    int capacity, String limitedBy, Double liveHeapPerTaskBytes) {
     }
 
+    /**
+     * Whether the measured runs record each task's timer resume latency (how long after its wait
+     * was over it ran again): in the quick case only. A recorder holds a long per task, which in
+     * the million's runs would be part of the heap per task, the figure that case is for.
+     */
+    boolean measuresResumes() {
+        return maxTasks <= MOST_QUICK;
+    }
+
     @Override
     public String id() {
         return "waiters";
@@ -141,6 +151,9 @@ record WaitersWorkload(int maxTasks, Duration waitFor, Repeats repeats, int maxW
             private long heapBefore; // set by beforeRun, read by check; the child's main thread only
             private boolean weighed;
             private Double livePerTask;
+            // The quick case's resume latencies, fresh before each run; off for the million, whose heap is the figure.
+            private ResumeLatency resumes = ResumeLatency.off();
+            private WaitersRequest measured = request;
 
             @Override
             public void beforeRun() {
@@ -150,20 +163,25 @@ record WaitersWorkload(int maxTasks, Duration waitFor, Repeats repeats, int maxW
                 }
                 // A full GC outside the measurement: the previous run's million tasks are garbage
                 // now, and "before" should be the live set, not whatever was not yet collected.
+                if (measuresResumes()) {
+                    resumes = ResumeLatency.recording();
+                    measured = request.measuringResumes(resumes);
+                }
                 System.gc();
                 heapBefore = heapInUse();
             }
 
             @Override
             public WaitersResult run(Trace trace) throws InterruptedException {
-                return waiters.await(request, trace);
+                return waiters.await(measured, trace);
             }
 
             @Override
             public Outcome check(WaitersResult result) {
                 var figures = new Figures(tasks, waitFor.toMillis(), result.completed(), result.early(),
                         result.maxWaitingAtOnce(), heapBefore, capacity.maxTasks(), capacity.limitedBy(), livePerTask);
-                return Outcome.of(result.completed(), problem(figures, claimsConcurrency)).with(figures);
+                Outcome outcome = Outcome.of(result.completed(), problem(figures, claimsConcurrency)).with(figures);
+                return measuresResumes() ? outcome.with(DownloadWorkload.Resume.of(resumes.summary())) : outcome;
             }
         };
     }

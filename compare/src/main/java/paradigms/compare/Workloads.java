@@ -30,7 +30,7 @@ final class Workloads {
             case COUNTER -> CounterWorkload.plan(mode, latency);
             case DEADLINE -> DeadlineWorkload.plan(mode, latency);
             case PIPELINE -> PipelineWorkload.plan(mode, latency);
-            case RESUME -> List.of(); // RESUME-STUB: ResumeWorkload comes
+            case RESUME -> ResumeWorkload.plan(mode, latency);
         };
     }
 }

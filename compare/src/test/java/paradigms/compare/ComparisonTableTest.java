@@ -46,6 +46,13 @@ class ComparisonTableTest {
                 null, null, 100.0, wall / 100, null, null, null, null, null, null, figures, null, null, List.of());
     }
 
+    /** A measured resume case: quiet p99, then loaded p50, p99 and max, in µs. */
+    static CaseSummary resume(String paradigm, double quietP99, double loadedP50, double loadedP99, double loadedMax) {
+        var figures = new ResumeWorkload.Figures(40, quietP99, quietP99 * 2, loadedP50, loadedP99, loadedMax);
+        return new CaseSummary(paradigm, "resume", "resume", "inputs", "ok", null, 1, 3, 500.0, 250.0, 0.5, 12, 40.0,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, List.of(), null, figures);
+    }
+
     static CaseSummary notMeasured(String paradigm, String caseId, String status, String reason) {
         return new CaseSummary(paradigm, caseId, caseId, "inputs", status, reason, 0, 0, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, List.of());
@@ -68,6 +75,9 @@ class ComparisonTableTest {
         all.add(measured("sequential", "blocking", 1600, 1.0, null, 4, false, 205.0));
         all.add(measured("threads", "blocking", 420, 3.8, null, 4, true, 11.0));
         all.add(notMeasured("busy", "blocking", "skipped", "no database"));
+        all.add(resume("threads", 150, 900, 3_200, 9_000));
+        all.add(resume("busy", 120, 201_000, 401_500, 402_000));
+        all.add(notMeasured("broken", "resume", "failed", "UnsupportedOperationException: not written yet"));
         return all;
     }
 
@@ -86,7 +96,7 @@ class ComparisonTableTest {
 
     private static ComparisonTable table() {
         return ComparisonTable.build(List.of(SEQUENTIAL, THREADS, BUSY, BROKEN), summaries(), STARTUPS,
-                EnumSet.of(Exercise.DOWNLOAD, Exercise.SQUARES, Exercise.WAITERS, Exercise.BLOCKING), PLAN, 2);
+                EnumSet.of(Exercise.DOWNLOAD, Exercise.SQUARES, Exercise.WAITERS, Exercise.BLOCKING, Exercise.RESUME), PLAN, 2);
     }
 
     private static ComparisonTable.Cell cell(ComparisonTable table, String question, String paradigm) {
@@ -97,8 +107,8 @@ class ComparisonTableTest {
     @Test
     void everyCellHasAVerdictWithAFigureOrAReason() {
         ComparisonTable table = table();
-        assertEquals(List.of("optimizes waiting", "uses all CPU cores", "scalability", "blocking library calls", "GIL interference",
-                        "start-up"),
+        assertEquals(List.of("optimizes waiting", "uses all CPU cores", "scalability", "blocking library calls",
+                        "resume latency under load (p99)", "GIL interference", "start-up"),
                 table.rows().stream().map(ComparisonTable.Row::question).toList());
         for (ComparisonTable.Row row : table.rows()) {
             assertEquals(4, row.cells().size(), row.question() + ": one cell per paradigm");
@@ -177,6 +187,25 @@ class ComparisonTableTest {
         assertEquals("stalls", cell(table, "blocking library calls", "sequential").verdict());
         assertEquals("no stall", cell(table, "blocking library calls", "threads").verdict());
         assertTrue(cell(table, "blocking library calls", "threads").figure().contains("largest heartbeat gap 11 ms"));
+    }
+
+    @Test
+    void resumeLatencyUnderLoadIsTheLoadedP99AndSaysWhetherSleepersWaitedForTheBusyTasks() {
+        ComparisonTable table = table();
+        ComparisonTable.Row row = table.rows().stream().filter(r -> r.question().equals("resume latency under load (p99)"))
+                .findFirst().orElseThrow();
+        assertTrue(row.measuredBy().startsWith("resume: 100 sleepers of 50 ms beside "), row.measuredBy());
+        ComparisonTable.Cell threads = cell(table, "resume latency under load (p99)", "threads");
+        assertEquals("prompt", threads.verdict());
+        assertEquals("p99 3.20 ms (p50 900 µs, max 9.00 ms); alone p99 150 µs", threads.figure());
+        ComparisonTable.Cell busy = cell(table, "resume latency under load (p99)", "busy");
+        assertEquals("waits for the busy tasks", busy.verdict(), "a p99 of twice the 200 ms busy time");
+        assertTrue(busy.text().startsWith("waits for the busy tasks — p99 402 ms"), busy.text());
+        assertEquals("failed: UnsupportedOperationException: not written yet",
+                cell(table, "resume latency under load (p99)", "broken").reason());
+        assertEquals("not measured: no resume result", cell(table, "resume latency under load (p99)", "sequential").reason());
+        ComparisonTable withoutResume = ComparisonTable.build(List.of(THREADS), summaries(), List.of(), EnumSet.of(Exercise.DOWNLOAD), PLAN, 2);
+        assertEquals("n/a — not measured: --exercises left out resume", cell(withoutResume, "resume latency under load (p99)", "threads").text());
     }
 
     @Test

@@ -83,6 +83,40 @@ class FigureKeysTest {
     }
 
     @Test
+    void theResumeCasesLatenciesHaveKeysNamedFromTheirFieldsAndATable() {
+        var keys = new FigureKeys();
+        Results r = results();
+        var chosen = EnumSet.of(Exercise.DOWNLOAD, Exercise.WAITERS, Exercise.RESUME);
+        keys.mainJob(new Results(r.machine(), r.settings(), r.paradigms(), PLAN.forExercises(chosen).stream().map(Results.CaseInfo::of).toList(),
+                List.of(r.results().get(0), ComparisonTableTest.resume("threads", 150, 900, 3_200, 9_000)), r.startups(),
+                r.comparisonTable(), r.headline(), r.notes()));
+
+        assertEquals("40.0 µs", keys.figures().get("case.resume.threads.quietP50").text());
+        assertEquals("150 µs", keys.figures().get("case.resume.threads.quietP99").text());
+        assertEquals("300 µs", keys.figures().get("case.resume.threads.quietMax").text());
+        assertEquals("900 µs", keys.figures().get("case.resume.threads.loadedP50").text());
+        assertEquals("3,200 µs", keys.figures().get("case.resume.threads.loadedP99").text());
+        assertEquals("9,000 µs", keys.figures().get("case.resume.threads.loadedMax").text());
+        assertTrue(keys.figures().get("case.resume.inputs").text().startsWith("100 sleepers of 50 ms"));
+        assertTrue(keys.tables().get("table.case.resume").text().contains("beside the busy tasks 900 µs (p50), 3.20 ms (p99)"),
+                keys.tables().get("table.case.resume").text());
+    }
+
+    @Test
+    void theReadyQueueBenchmarksFiguresAreKeyedByItsCamelCaseKey() throws Exception {
+        JsonNode bench = Json.FILE.readTree("""
+                {"ready-queue": {"key": "readyQueue", "warmups": 2, "repeats": 3, "figures": {"sleepMillis": 500, "handlingMillis": 0.2,
+                   "paradigms": [{"paradigm": "threading", "p99At100Micros": 350.0, "p99At10000Micros": 850000.0}],
+                   "skipped": ["callbacks skipped: its resume() throws UnsupportedOperationException"]}}}""");
+        var keys = new FigureKeys();
+        keys.benchmarks(bench);
+        assertEquals("350 µs", keys.figures().get("bench.readyQueue.threading.p99At100").text());
+        assertEquals("850,000 µs", keys.figures().get("bench.readyQueue.threading.p99At10000").text());
+        assertTrue(keys.tables().get("table.bench.readyQueue").text().contains("| threading | 350 µs |"),
+                keys.tables().get("table.bench.readyQueue").text());
+    }
+
+    @Test
     void aCellThatWasNotMeasuredHasNoKeysAndAFieldACaseLacksHasNone() {
         var keys = new FigureKeys();
         keys.mainJob(results());

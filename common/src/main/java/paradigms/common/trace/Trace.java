@@ -110,6 +110,11 @@ public final class Trace {
         }
     }
 
+    /** Records a segment of a task's life told elsewhere, e.g. in a child process whose trace is drawn here. */
+    public void record(TaskState state) {
+        recordState(state);
+    }
+
     /** Every task's life segments recorded so far, by task, then in order of time. */
     public List<TaskState> taskStates() {
         var copy = new ArrayList<>(taskStates);

@@ -15,6 +15,14 @@ interface Benchmark {
 
     String description();
 
+    /**
+     * The part of its figures' keys ({@code bench.<key>.…}): its name, unless a dash in the name
+     * would make keys unlike the course's other camelCase ones.
+     */
+    default String figureKey() {
+        return name();
+    }
+
     Object run(Context context) throws Exception;
 
     /**

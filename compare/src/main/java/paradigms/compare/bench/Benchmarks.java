@@ -33,7 +33,7 @@ public final class Benchmarks {
     private static final Map<String, Benchmark> ALL = new LinkedHashMap<>();
 
     static {
-        for (Benchmark b : List.of(new HttpClients(), new ThreadCost(), new ServerCost(), new PoolCost())) {
+        for (Benchmark b : List.of(new HttpClients(), new ThreadCost(), new ServerCost(), new PoolCost(), new ReadyQueue())) {
             ALL.put(b.name(), b);
         }
     }
@@ -41,6 +41,11 @@ public final class Benchmarks {
     private static final ObjectMapper FILE = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private Benchmarks() {
+    }
+
+    /** The charts the benchmarks draw into the output folder's {@code charts/}, where they ran. */
+    public static List<String> charts() {
+        return List.of(ReadyQueue.CHART);
     }
 
     /** The names {@code --bench} accepts, in the order they run. */
@@ -77,6 +82,7 @@ public final class Benchmarks {
             Object figures = benchmark.run(context);
             ObjectNode entry = FILE.createObjectNode();
             entry.put("startedAt", startedAt);
+            entry.put("key", benchmark.figureKey());
             entry.putPOJO("arguments", arguments);
             entry.put("mode", full ? "full" : "quick");
             entry.put("cores", Runtime.getRuntime().availableProcessors());
