@@ -121,6 +121,11 @@ final class CompareRun {
         if (workload instanceof BlockingWorkload && database == null) {
             return "no database (see the notes)";
         }
+        if (workload instanceof ResumeWorkload resume && !paradigm.claims(Claim.WAITS_CONCURRENTLY)) {
+            return paradigm.name() + " does not claim WAITS_CONCURRENTLY: its sleepers run one after another, nothing beside them, so"
+                    + " there is no ready queue to measure (and " + Format.count(resume.sleepers()) + " sleeps in a row would take "
+                    + Format.millis(resume.sleepers() * (double) resume.sleep().toMillis()) + " a call)";
+        }
         if (workload.needsConcurrentWaiting() && !paradigm.claims(Claim.WAITS_CONCURRENTLY)) {
             var download = (DownloadWorkload) workload;
             return paradigm.name() + " does not claim WAITS_CONCURRENTLY: " + Format.count(download.count())
