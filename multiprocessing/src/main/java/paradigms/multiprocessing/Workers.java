@@ -40,6 +40,7 @@ final class Workers {
                 case Waiters.KIND -> Waiters.work(arguments);
                 case Counter.KIND -> Counter.work(arguments, resources);
                 case Pipeline.KIND -> Pipeline.work(arguments, resources);
+                case Resume.COMPUTE -> Resume.compute(arguments); // the resume's sleepers use Waiters.KIND
                 default -> throw new IllegalArgumentException("this worker has no task kind \"" + kind + "\"");
             };
         }
