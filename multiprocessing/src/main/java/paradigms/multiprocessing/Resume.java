@@ -21,7 +21,7 @@ import java.util.List;
 
 /**
  * {@code resume} on worker processes: a sleeper waits in a worker process, on the child's own
- * timer ({@link Waiters}' task: the kernel takes the process off the CPU until it fires), and
+ * timer (as in {@link Waiters}, the kernel takes the process off the CPU until it fires), and
  * replies; a busy task computes in a computing worker of its own. The sleeper runs again when
  * the parent handles its reply.
  *
@@ -44,9 +44,10 @@ import java.util.List;
  * <p><b>Sleepers.</b> One waiting worker per sleeper, at most {@link Download#MAX_WAITING_WORKERS}
  * (processes scale to tens); further sleepers wait for a free worker before they fall asleep. A
  * sleeper falls asleep when its job is handed to a worker ({@link SleeperJob#sent}): its timer is
- * due {@code sleep} from then, and the worker's sleep, which starts once the frame is through the
- * pipe, ends no earlier. The parent's due time and the worker's clock are one clock (see
- * {@code SentAt}).
+ * due {@code sleep} from then, and the frame carries that moment, not the length — the parent and
+ * its children read one clock ({@code System.nanoTime()}, see {@code SentAt}), so the child's
+ * timer fires when the parent's would have, however long the frame took to arrive or a freshly
+ * started worker took to read it.
  *
  * <p><b>Busy tasks.</b> Jobs on computing workers, one per busy task up to the machine's cores —
  * more processes than cores would only take turns on them. The worker computes
@@ -58,10 +59,12 @@ import java.util.List;
  * <p><b>Threads:</b> the caller (submits every job, then handles the sleepers' replies and waits
  * for the busy tasks'); the pool's threads, one per worker (hand jobs over, read replies).
  *
- * <p>On the wire: {@code task ID wait NANOS} → {@code done ID … SLEPT_NANOS} (the waiters' task);
+ * <p>On the wire: {@code task ID sleep-until DUE_NANOS} → {@code done ID … WOKE_NANOS};
  * {@code task ID compute NANOS} → {@code done ID … COMPUTED_NANOS}.
  */
 final class Resume implements ResumeExercise {
+
+    static final String SLEEP_UNTIL = "sleep-until";
 
     static final String COMPUTE = "compute";
 
@@ -79,7 +82,7 @@ final class Resume implements ResumeExercise {
             }
             List<SleeperJob> sleeperJobs = new ArrayList<>(request.sleepers());
             for (int sleeper = 0; sleeper < request.sleepers(); sleeper++) {
-                sleeperJobs.add(new SleeperJob(sleeper, request.sleep(), tally));
+                sleeperJobs.add(new SleeperJob(sleeper, tally));
             }
             Completions<Void> computed = busyJobs.isEmpty() ? null : computing.unordered(busyJobs, trace);
             Completions<Asleep> replies = sleeping.unordered(sleeperJobs, trace);
@@ -109,25 +112,24 @@ final class Resume implements ResumeExercise {
      */
     static final class SleeperJob implements Job<Asleep> {
         private final int index;
-        private final Duration sleep;
         private final ResumeTally tally;
         private TaskLife life; // null until first handed to a worker
         private long dueNanos;
 
-        SleeperJob(int index, Duration sleep, ResumeTally tally) {
+        SleeperJob(int index, ResumeTally tally) {
             this.index = index;
-            this.sleep = sleep;
             this.tally = tally;
         }
 
         @Override
         public String kind() {
-            return Waiters.KIND;
+            return SLEEP_UNTIL;
         }
 
+        /** The moment the timer is due, decided in {@link #sent}, which runs first. */
         @Override
         public List<String> arguments() {
-            return List.of(String.valueOf(sleep.toNanos()));
+            return List.of(String.valueOf(dueNanos));
         }
 
         /** Handed to a worker: the sleeper falls asleep now. (On a retry it has been asleep since the first hand-over.) */
@@ -142,9 +144,9 @@ final class Resume implements ResumeExercise {
         /** The reply is read: checked here, handled by the parent when it gets to it. */
         @Override
         public Asleep decode(List<String> values) throws Wire.BadFrameException {
-            long slept = Values.of(values).expectSize(1, "a wait reply").number(0, "slept");
-            if (slept < sleep.toNanos()) {
-                throw new Wire.BadFrameException("the worker says it slept " + slept + " ns of a " + sleep.toNanos() + " ns sleep");
+            long woke = Values.of(values).expectSize(1, "a sleep-until reply").number(0, "woke");
+            if (woke < dueNanos) {
+                throw new Wire.BadFrameException("the worker says it woke at " + woke + ", before its timer was due at " + dueNanos);
             }
             return new Asleep(life, dueNanos);
         }
@@ -205,6 +207,15 @@ final class Resume implements ResumeExercise {
         public String label() {
             return SpanNames.busy(index);
         }
+    }
+
+    /** The worker's half of a sleeper: the child's timer, due at the parent's moment; says when it woke (the same clock). */
+    static List<String> sleepUntil(List<String> arguments) throws Exception {
+        long due = Values.of(arguments).expectSize(1, "a sleep-until task").number(0, "due");
+        for (long left = due - System.nanoTime(); left > 0; left = due - System.nanoTime()) {
+            Thread.sleep(Duration.ofNanos(left)); // the kernel wakes this process when it is due (however early a sleep may end)
+        }
+        return List.of(String.valueOf(System.nanoTime()));
     }
 
     /** The worker's half of a busy task: compute, never yielding, and say for how long (this process's clock). */
