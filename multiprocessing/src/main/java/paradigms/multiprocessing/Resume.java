@@ -76,6 +76,7 @@ final class Resume implements ResumeExercise {
         // A null resource is skipped by try-with-resources: no computing pool when nothing computes.
         try (ProcessPool sleeping = Workers.pool().size(sleeperWorkers).forWaiting().start();
              ProcessPool computing = busyWorkers == 0 ? null : Workers.start(busyWorkers)) {
+            takeSeats(sleeping);
             List<BusyJob> busyJobs = new ArrayList<>(request.busyTasks());
             for (int busy = 0; busy < request.busyTasks(); busy++) {
                 busyJobs.add(new BusyJob(busy, request.busyFor(), trace, request.resumeLatency()));
@@ -98,6 +99,53 @@ final class Resume implements ResumeExercise {
             }
             ResumeResult sleepers = tally.result();
             return new ResumeResult(sleepers.sleepersWoke(), sleepers.early(), busyDone);
+        }
+    }
+
+    /** How long each worker's first, warming sleep lasts: enough for all of them to be asleep at once. */
+    private static final Duration SEAT = Duration.ofMillis(20);
+
+    /**
+     * Before the sleepers, every waiting worker sleeps once, briefly, all at once (idle workers
+     * each take one job): a fresh JVM's first task loads and links the task path's classes, and
+     * tens of them doing that on two cores would land on the sleepers' resumes — a cost of
+     * starting, not of resuming (the exhibition takes its seats the same way).
+     */
+    private static void takeSeats(ProcessPool sleeping) throws InterruptedException {
+        List<Seat> seats = new ArrayList<>(sleeping.size());
+        for (int seat = 0; seat < sleeping.size(); seat++) {
+            seats.add(new Seat());
+        }
+        sleeping.map(seats, Trace.off());
+    }
+
+    /** A short sleep on the sleepers' path, measured by nobody. */
+    static final class Seat implements Job<Void> {
+        private long dueNanos;
+
+        @Override
+        public String kind() {
+            return SLEEP_UNTIL;
+        }
+
+        @Override
+        public void sent() {
+            dueNanos = System.nanoTime() + SEAT.toNanos();
+        }
+
+        @Override
+        public List<String> arguments() {
+            return List.of(String.valueOf(dueNanos));
+        }
+
+        @Override
+        public Void decode(List<String> values) {
+            return null;
+        }
+
+        @Override
+        public String label() {
+            return "take a seat";
         }
     }
 
