@@ -6,9 +6,10 @@ import paradigms.asyncawait.futures.Futures;
 import paradigms.common.download.DownloadExercise;
 import paradigms.common.download.DownloadRequest;
 import paradigms.common.download.DownloadResult;
-import paradigms.common.http.SentAt;
 import paradigms.common.trace.SpanNames;
+import paradigms.common.trace.TaskLife;
 import paradigms.common.trace.Trace;
+import paradigms.common.trace.Waited;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,8 +26,15 @@ import java.util.concurrent.CompletableFuture;
  * <pre>
  *   async with in_flight:                  # inFlight.withPermit(...)
  *       response = await fetch(url)        # AsyncHttp.get(...)
- *   return result_of(response)             # .handle(...): errors become results, like try/except
+ *       return result_of(response)         # .handle(...): errors become results, like try/except
  * </pre>
+ *
+ * <p><b>A URL's task</b> begins when its permit is granted ({@link #fetch}): its life
+ * ({@link TaskLife}) waits for its socket from the moment the request goes out, and the chain
+ * runs again in {@code handle} — which notes the resume first, with the server's send stamp
+ * ({@link AsyncHttp#sentAt}).
+ * Between the two moments: the JDK client's selector thread reading the answer, its hop to the
+ * common pool, and the wait in that pool's queue behind every other continuation of the JVM.
  *
  * <p><b>Threads:</b> the loop below runs on the caller's thread and only builds chains: the
  * first C fetches start on it, because their permits are free. Everything after that runs on
@@ -42,27 +50,34 @@ final class Download implements DownloadExercise {
             var inFlight = new AsyncSemaphore(request.maxInFlight());
             List<CompletableFuture<DownloadResult>> results = new ArrayList<>();
             for (URI url : request.urls()) {
-                results.add(inFlight.withPermit(() -> AsyncHttp.get(client, url, request.timeout()))
-                        .handle((response, error) -> resultOf(url, response, error, request, trace)));
+                results.add(inFlight.withPermit(() -> fetch(client, url, request, trace)));
             }
             // The futures are in input order in `results`; gather reads them back in that order.
             return Futures.await(Futures.gather(results), client::shutdownNow);
         }
     }
 
+    /** One URL's task, from its permit on: it sends the request and suspends until the answer, or a failure, is in. */
+    private static CompletableFuture<DownloadResult> fetch(HttpClient client, URI url, DownloadRequest request, Trace trace) {
+        TaskLife life = trace.life(SpanNames.request(url), request.resumeLatency());
+        life.waitingFor(Waited.SOCKET); // the request goes out: the chain waits for its answer
+        return AsyncHttp.get(client, url, request.timeout())
+                .handle((response, error) -> resultOf(url, response, error, life, trace));
+    }
+
     /**
      * The "except" of the chain: a failed fetch is a result for its URL, never an exception for all.
      * Also where the chain runs again with its answer: the resume is noted first.
      */
-    private static DownloadResult resultOf(URI url, HttpResponse<byte[]> response, Throwable error, DownloadRequest request,
+    private static DownloadResult resultOf(URI url, HttpResponse<byte[]> response, Throwable error, TaskLife life,
                                            Trace trace) {
-        if (response != null) {
-            SentAt.parse(response.headers().firstValue(SentAt.HEADER).orElse(null)).ifPresent(request.resumeLatency()::record);
-        }
+        life.resumed(AsyncHttp.sentAt(response)); // the chain runs again: first thing, it says so
         try (var running = trace.begin(SpanNames.answered(url))) {
             return error == null
                     ? DownloadResult.ofResponse(url, response.statusCode(), response.body())
                     : DownloadResult.ofError(url, error);
+        } finally {
+            life.ended();
         }
     }
 }

@@ -9,7 +9,9 @@ import paradigms.common.download.Failure;
 import paradigms.common.http.HttpResponse;
 import paradigms.common.measure.ResumeLatency;
 import paradigms.common.trace.SpanNames;
+import paradigms.common.trace.TaskLife;
 import paradigms.common.trace.Trace;
+import paradigms.common.trace.Waited;
 import paradigms.multiprocessing.pool.Job;
 import paradigms.multiprocessing.pool.PoolException;
 import paradigms.multiprocessing.pool.ProcessPool;
@@ -21,6 +23,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * {@code download} on worker processes: each worker fetches one URL at a time with blocking
@@ -32,11 +35,16 @@ import java.util.List;
  * or {@code done ID … failed FAILURE STATUS DETAIL SENT_AT}. A failed download is a result, not a
  * failed task. The body stays in the worker: only its size and checksum cross the pipe.
  *
- * <p><b>Resume latency:</b> the task that waits is the parent's, for the worker's reply; it runs
- * again when the parent reads that reply. So the worker forwards the answer's sent-at stamp
- * ({@code SENT_AT}: the server's {@code nanoTime}, or {@code none} when no whole answer came) and
- * the parent notes the resume as it decodes the reply — the server, the worker and the parent
- * read one clock (see {@code SentAt}).
+ * <p><b>A URL's task, and its resume.</b> The task is the parent's: it begins when its job is
+ * handed to a worker ({@link DownloadJob#sent}) and runs again when the parent reads the worker's
+ * reply ({@link DownloadJob#decode}, on the pool's thread for that worker). The worker forwards
+ * the answer's sent-at stamp ({@code SENT_AT}: the server's {@code nanoTime}, or {@code none} when
+ * no whole answer came), and the parent's task is ready from that moment — the server, the worker
+ * and the parent read one clock (see {@code SentAt}). So the task is told as waiting for its
+ * <em>socket</em>, not for its worker ({@link Waited#WORKER}, ready once the worker replied): it
+ * waits for the answer that a worker reads on its behalf, and its ready time, measured from the
+ * same moment as in every other chapter, holds what this chapter adds — the worker's read, the
+ * pipe, and the parent's read of it.
  */
 final class Download implements DownloadExercise {
 
@@ -55,16 +63,43 @@ final class Download implements DownloadExercise {
     public List<DownloadResult> download(DownloadRequest request, Trace trace) throws InterruptedException {
         int workers = Math.min(Math.min(request.maxInFlight(), request.urls().size()), MAX_WAITING_WORKERS);
         try (var pool = Workers.pool().size(workers).forWaiting().start()) {
-            List<DownloadJob> jobs = request.urls().stream().map(url -> new DownloadJob(url, request.timeout(), request.resumeLatency())).toList();
+            List<DownloadJob> jobs = request.urls().stream()
+                    .map(url -> new DownloadJob(url, request.timeout(), trace, request.resumeLatency())).toList();
             return pool.map(jobs, trace);
         }
     }
 
-    /** The parent's half; {@code resumes} notes when the parent reads each reply. */
-    record DownloadJob(URI url, Duration timeout, ResumeLatency resumes) implements Job<DownloadResult> {
+    /**
+     * The parent's half: one URL's task. Not a record: it keeps the task's life, begun when the job
+     * is handed over. {@link #sent}, {@link #decode} and {@link #ifWorkerFails} run on the pool's
+     * thread for the worker that runs the job, so {@link #life} needs no lock.
+     */
+    static final class DownloadJob implements Job<DownloadResult> {
+        private final URI url;
+        private final Duration timeout;
+        private final Trace trace;
+        private final ResumeLatency resumes;
+        private TaskLife life; // null until the job is first handed to a worker
+        private boolean lifeEnded;
 
         DownloadJob(URI url, Duration timeout) {
-            this(url, timeout, ResumeLatency.off());
+            this(url, timeout, Trace.off(), ResumeLatency.off());
+        }
+
+        DownloadJob(URI url, Duration timeout, Trace trace, ResumeLatency resumes) {
+            this.url = url;
+            this.timeout = timeout;
+            this.trace = trace;
+            this.resumes = resumes;
+        }
+
+        /** Handed to a worker: the task begins, and waits for its answer. (On a retry it has been waiting since the first hand-over.) */
+        @Override
+        public void sent() {
+            if (life == null) {
+                life = trace.life(SpanNames.request(url), resumes);
+                life.waitingFor(Waited.SOCKET); // the worker sends the request for it
+            }
         }
 
         @Override
@@ -80,9 +115,17 @@ final class Download implements DownloadExercise {
         @Override
         public DownloadResult decode(List<String> values) throws Wire.BadFrameException {
             Values result = Values.of(values).expectAtLeast(1, "a download reply");
-            if (result.size() == 5 && !result.text(4, "sentAt").equals(NOT_SENT)) {
-                resumes.record(result.number(4, "sentAt")); // the parent reads the answer: its task runs again
+            boolean stamped = result.size() == 5 && !result.text(4, "sentAt").equals(NOT_SENT);
+            // The parent reads the answer: its task runs again. First thing, it says so.
+            life.resumed(stamped ? OptionalLong.of(result.number(4, "sentAt")) : OptionalLong.empty());
+            try {
+                return outcome(result);
+            } finally {
+                endLife();
             }
+        }
+
+        private DownloadResult outcome(Values result) throws Wire.BadFrameException {
             return switch (result.text(0, "outcome")) {
                 case "downloaded" -> {
                     result.expectSize(5, "a \"downloaded\" reply");
@@ -100,7 +143,16 @@ final class Download implements DownloadExercise {
         /** A worker that died twice on this URL: this URL's failure, not the whole download's. */
         @Override
         public DownloadResult ifWorkerFails(PoolException failure) {
+            endLife(); // if it still waits, its wait ends with no answer
             return DownloadResult.ofError(url, failure);
+        }
+
+        /** Once: a reply that decoded, then proved malformed, comes here twice (decode, then ifWorkerFails). */
+        private void endLife() {
+            if (life != null && !lifeEnded) {
+                lifeEnded = true;
+                life.ended();
+            }
         }
 
         @Override

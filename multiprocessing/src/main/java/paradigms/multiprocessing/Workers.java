@@ -40,6 +40,8 @@ final class Workers {
                 case Waiters.KIND -> Waiters.work(arguments);
                 case Counter.KIND -> Counter.work(arguments, resources);
                 case Pipeline.KIND -> Pipeline.work(arguments, resources);
+                case Resume.SLEEP_UNTIL -> Resume.sleepUntil(arguments);
+                case Resume.COMPUTE -> Resume.compute(arguments);
                 default -> throw new IllegalArgumentException("this worker has no task kind \"" + kind + "\"");
             };
         }

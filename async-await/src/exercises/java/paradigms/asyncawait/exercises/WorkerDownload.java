@@ -13,7 +13,9 @@ import java.util.List;
  * {@code download} without a semaphore — asyncio's worker pattern. C "workers", each a chain
  * that takes the next URL from a shared index, fetches it ({@code AsyncHttp.get}), records
  * its result, and {@code thenCompose}s to itself until no URL is left. The call returns the
- * results in input order and must pass the chapter's whole {@code download} contract.
+ * results in input order and must pass the chapter's whole {@code download} contract — which
+ * also asks each URL's task to tell its life as {@code Download} does ({@code trace.life},
+ * {@code waitingFor(Waited.SOCKET)}, {@code resumed(AsyncHttp.sentAt(response))}, {@code ended()}).
  */
 public final class WorkerDownload implements DownloadExercise {
 

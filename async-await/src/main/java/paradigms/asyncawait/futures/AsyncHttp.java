@@ -1,6 +1,7 @@
 package paradigms.asyncawait.futures;
 
 import paradigms.common.download.Failure;
+import paradigms.common.http.SentAt;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,6 +34,15 @@ import java.util.concurrent.TimeoutException;
 public final class AsyncHttp {
 
     private AsyncHttp() {
+    }
+
+    /**
+     * When the server sent {@code response} ({@link SentAt}: its {@code nanoTime}, a clock this
+     * JVM shares): the moment a task waiting for it became ready. Empty for no response (a
+     * failure) or an answer without the stamp.
+     */
+    public static OptionalLong sentAt(HttpResponse<?> response) {
+        return response == null ? OptionalLong.empty() : SentAt.parse(response.headers().firstValue(SentAt.HEADER).orElse(null));
     }
 
     /**

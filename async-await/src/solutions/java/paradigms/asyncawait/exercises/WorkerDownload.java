@@ -5,9 +5,10 @@ import paradigms.asyncawait.futures.Futures;
 import paradigms.common.download.DownloadExercise;
 import paradigms.common.download.DownloadRequest;
 import paradigms.common.download.DownloadResult;
-import paradigms.common.http.SentAt;
 import paradigms.common.trace.SpanNames;
+import paradigms.common.trace.TaskLife;
 import paradigms.common.trace.Trace;
+import paradigms.common.trace.Waited;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -76,24 +77,25 @@ public final class WorkerDownload implements DownloadExercise {
             return CompletableFuture.completedFuture(null); // nothing left: this worker is done
         }
         URI url = request.urls().get(index);
+        TaskLife life = trace.life(SpanNames.request(url), request.resumeLatency()); // this URL's task, from its claim
+        life.waitingFor(Waited.SOCKET); // the request goes out: the chain waits for its answer
         return AsyncHttp.get(client, url, request.timeout())
                 .handle((response, error) -> {
-                    results.set(index, resultOf(url, response, error, request, trace));
+                    results.set(index, resultOf(url, response, error, life, trace));
                     return null;
                 })
                 .thenCompose(recorded -> work(client, request, next, results, trace)); // the loop, as a chain
     }
 
     /** The "except": a failed fetch is a result for its URL. The chain runs again here: the resume is noted first. */
-    private static DownloadResult resultOf(URI url, HttpResponse<byte[]> response, Throwable error, DownloadRequest request,
-                                           Trace trace) {
-        if (response != null) {
-            SentAt.parse(response.headers().firstValue(SentAt.HEADER).orElse(null)).ifPresent(request.resumeLatency()::record);
-        }
+    private static DownloadResult resultOf(URI url, HttpResponse<byte[]> response, Throwable error, TaskLife life, Trace trace) {
+        life.resumed(AsyncHttp.sentAt(response)); // the chain runs again: first thing, it says so
         try (var running = trace.begin(SpanNames.answered(url))) {
             return error == null
                     ? DownloadResult.ofResponse(url, response.statusCode(), response.body())
                     : DownloadResult.ofError(url, error);
+        } finally {
+            life.ended();
         }
     }
 }

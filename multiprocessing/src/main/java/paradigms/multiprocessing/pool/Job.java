@@ -18,7 +18,11 @@ public interface Job<R> {
     /** The task kind the worker looks its handler up by, e.g. {@code "squares"}. */
     String kind();
 
-    /** The task's arguments, as the worker's handler receives them. */
+    /**
+     * The task's arguments, as the worker's handler receives them. Read as the task frame is
+     * written — after {@link #sent()}, so they may carry what that hook decided (the resume
+     * exercise's due time).
+     */
     List<String> arguments();
 
     /**
