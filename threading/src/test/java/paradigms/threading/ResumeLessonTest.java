@@ -18,9 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * runnable, and waits there until the kernel gives it a core: behind every other runnable
  * thread, but never behind a computing one for long, because the kernel pre-empts.
  *
- * <p>Both lessons assert bounds, not timings: a lower bound that follows from the work to be done
- * and the cores there are (however fast the machine, N × handling of CPU work on C cores cannot
- * be done sooner than N × handling / C), and an upper bound generous by a factor of hundreds.
+ * <p>Both lessons assert bounds, not timings: a ratio between two runs of the same test (the
+ * queue of ten thousand runnable threads against that of a hundred), and an upper bound
+ * generous by a factor of hundreds.
  */
 @Timeout(TestTimeouts.CONTRACT_SECONDS)
 class ResumeLessonTest {
@@ -42,8 +42,8 @@ class ResumeLessonTest {
 
     /**
      * Ten thousand sleepers due at once, each with a little work, make ten thousand runnable
-     * threads: the 99th percentile waits behind nearly all the others' work, N × handling / cores.
-     * A hundred sleepers doing the same wait queue a hundred times less.
+     * threads: the 99th percentile waits behind nearly all the others' work, about N × handling /
+     * cores. A hundred sleepers doing the same wait queue about a hundred times less.
      */
     @Test
     void tenThousandRunnableThreadsQueueForTheCoresAHundredDoNot() throws Exception {
@@ -55,15 +55,10 @@ class ResumeLessonTest {
         System.out.printf("resume latency on platform threads, %d cores: %d sleepers %s; %d sleepers %s (the call took %d ms)%n",
                 cores, FEW, few, MANY, many, manyTook.toMillis());
 
-        // Due all at once, the sleeper at the 99th percentile would run only after ~99 % of the
-        // others had had their handling on the same cores: 0.99 × N × handling / cores. Halved, for
-        // the spread of the due times (the gate wakes the threads one after another) and for a
-        // handling cut short by pre-emption (it computes for a wall-clock time, not a CPU time).
-        Duration physics = HANDLING.multipliedBy(MANY).multipliedBy(99).dividedBy(100).dividedBy(cores);
-        Duration lowerBound = physics.dividedBy(2);
-        assertTrue(many.p99().compareTo(lowerBound) >= 0,
-                MANY + " runnable threads on " + cores + " cores: p99 " + many.p99().toMillis() + " ms, below the "
-                        + lowerBound.toMillis() + " ms that their work on these cores must take");
+        // Not an absolute bound: a handling computes for a wall-clock time, so a thread pre-empted in
+        // the middle of it does less work than asked, and N × handling / cores is no floor (on a
+        // quiet 2-core machine the 99th percentile came out below it). What the
+        // kernel cannot hide is the ratio: the same wait, a hundred times the runnable threads.
         assertTrue(many.p99().compareTo(few.p99().multipliedBy(4)) >= 0,
                 "p99 with " + MANY + " sleepers (" + many.p99().toMillis() + " ms) should be far above the p99 with "
                         + FEW + " (" + few.p99().toMillis() + " ms): the queue grows with the number runnable");
