@@ -368,7 +368,8 @@ final class FigureKeys {
             return new Named(field.replace("Millis", ""), figure(Format.millis(v), v, "ms"));
         }
         if (field.contains("Micros")) {
-            return new Named(field.replace("Micros", ""), figure(small(v) + " µs", v, "µs"));
+            // A millisecond and more reads in milliseconds (a resume latency of "2.00 s", not "2,004,516 µs").
+            return new Named(field.replace("Micros", ""), figure(v < 1_000 ? small(v) + " µs" : Format.millis(v / 1_000), v, "µs"));
         }
         if (field.endsWith("Bytes")) {
             return new Named(field.replace("Bytes", ""), figure(Format.bytes(v), v, "B"));

@@ -74,8 +74,8 @@ class FigureKeysTest {
                 List.of(r.results().get(0), withResume), r.startups(), r.comparisonTable(), r.headline(), r.notes()));
 
         assertEquals("85.0 µs", keys.figures().get("case.download.threads.resumeP50").text());
-        assertEquals("1,250 µs", keys.figures().get("case.download.threads.resumeP99").text());
-        assertEquals("3,400 µs", keys.figures().get("case.download.threads.resumeMax").text());
+        assertEquals("1.25 ms", keys.figures().get("case.download.threads.resumeP99").text());
+        assertEquals("3.40 ms", keys.figures().get("case.download.threads.resumeMax").text());
         assertEquals("24", keys.figures().get("case.download.threads.resumes").text());
         assertTrue(keys.tables().get("table.case.download").text().contains("resumed 85 µs after the answer was sent (p50), 1.25 ms (p99)"),
                 keys.tables().get("table.case.download").text());
@@ -95,8 +95,8 @@ class FigureKeysTest {
         assertEquals("150 µs", keys.figures().get("case.resume.threads.quietP99").text());
         assertEquals("300 µs", keys.figures().get("case.resume.threads.quietMax").text());
         assertEquals("900 µs", keys.figures().get("case.resume.threads.loadedP50").text());
-        assertEquals("3,200 µs", keys.figures().get("case.resume.threads.loadedP99").text());
-        assertEquals("9,000 µs", keys.figures().get("case.resume.threads.loadedMax").text());
+        assertEquals("3.20 ms", keys.figures().get("case.resume.threads.loadedP99").text());
+        assertEquals("9.00 ms", keys.figures().get("case.resume.threads.loadedMax").text());
         assertTrue(keys.figures().get("case.resume.inputs").text().startsWith("100 sleepers of 50 ms"));
         assertTrue(keys.tables().get("table.case.resume").text().contains("beside the busy tasks 900 µs (p50), 3.20 ms (p99)"),
                 keys.tables().get("table.case.resume").text());
@@ -111,7 +111,7 @@ class FigureKeysTest {
         var keys = new FigureKeys();
         keys.benchmarks(bench);
         assertEquals("350 µs", keys.figures().get("bench.readyQueue.threading.p99At100").text());
-        assertEquals("850,000 µs", keys.figures().get("bench.readyQueue.threading.p99At10000").text());
+        assertEquals("850 ms", keys.figures().get("bench.readyQueue.threading.p99At10000").text());
         assertTrue(keys.tables().get("table.bench.readyQueue").text().contains("| threading | 350 µs |"),
                 keys.tables().get("table.bench.readyQueue").text());
     }
