@@ -58,8 +58,13 @@ public final class ChromeTrace {
                 tracks.flow("f", flow, TASKS, state.task(), state.endMicros());
             }
         }
+        // The arrows after every slice: a flow event binds to the slice open on its track at its
+        // moment, and a reader takes events of the same moment in file order — the running slice
+        // that starts at the resume must already be open when the arrow's end arrives.
+        List<Map<String, Object>> events = new ArrayList<>(tracks.events);
+        events.addAll(tracks.flows);
         try {
-            return JSON.writeValueAsString(Map.of("traceEvents", tracks.events, "displayTimeUnit", "ms"));
+            return JSON.writeValueAsString(Map.of("traceEvents", events, "displayTimeUnit", "ms"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -74,6 +79,7 @@ public final class ChromeTrace {
         private final Map<String, Integer> pids = new LinkedHashMap<>();
         private final Map<String, Integer> tids = new LinkedHashMap<>();
         private final List<Map<String, Object>> events = new ArrayList<>();
+        private final List<Map<String, Object>> flows = new ArrayList<>();
 
         Tracks(long origin) {
             this.origin = origin;
@@ -87,7 +93,7 @@ public final class ChromeTrace {
             events.add(event);
         }
 
-        /** A flow event: "s" binds to the slice around it, "f" (bound at its enclosing slice's start) to the slice starting there. */
+        /** A flow event: "s" binds to the slice open at its moment, "f" ({@code "bp": "e"}) to the slice open at its moment. */
         void flow(String phase, int id, String process, String track, long atMicros) {
             Map<String, Object> event = at(process, track, atMicros);
             event.put("name", "resume");
@@ -97,7 +103,7 @@ public final class ChromeTrace {
             if (phase.equals("f")) {
                 event.put("bp", "e");
             }
-            events.add(event);
+            flows.add(event);
         }
 
         private Map<String, Object> at(String process, String track, long micros) {

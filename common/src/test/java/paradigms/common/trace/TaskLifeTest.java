@@ -113,6 +113,22 @@ class TaskLifeTest {
         assertEquals(2, readySlices);
         assertEquals(2, starts, "one arrow per resume");
         assertEquals(2, finishes);
+        // Each arrow ends where its task runs again: a "running" slice of the same track starts at
+        // the arrow's end and comes before it in the file (a reader binds the arrow to the open slice).
+        for (int i = 0; i < events.size(); i++) {
+            JsonNode end = events.get(i);
+            if (!end.get("ph").asText().equals("f")) {
+                continue;
+            }
+            boolean bound = false;
+            for (int j = 0; j < i; j++) {
+                JsonNode slice = events.get(j);
+                bound |= slice.get("ph").asText().equals("X") && slice.get("name").asText().equals("running")
+                        && slice.get("pid").equals(end.get("pid")) && slice.get("tid").equals(end.get("tid"))
+                        && slice.get("ts").asLong() == end.get("ts").asLong();
+            }
+            assertTrue(bound, "the arrow's end has a running slice starting under it, before it in the file: " + end);
+        }
     }
 
     private static void pause(long millis) {
