@@ -106,6 +106,11 @@ final class Report {
                 Timelines.writeTaskLives(r.paradigm() + " · resume · each task's life in a small loaded run (traced apart from the measured ones)",
                         r.taskStates(), out.resolve(file));
                 written.add(file);
+            } else if (!r.taskStates().isEmpty()) { // a traced case whose tasks told their lives (download)
+                String file = "timelines/" + r.paradigm() + "-" + r.caseId() + "-life.png";
+                Timelines.writeTaskLives(r.paradigm() + " · " + r.caseId() + " · each task's life in the median run",
+                        r.taskStates(), out.resolve(file));
+                written.add(file);
             }
             if (r.caseId().equals("download") && !c.inFlight().isEmpty()) {
                 inFlight.put(r.paradigm(), c.inFlight());
