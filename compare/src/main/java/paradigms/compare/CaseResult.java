@@ -14,7 +14,7 @@ import java.util.List;
  * @param warmups     unmeasured runs made first
  * @param runs        the measured runs, in the order they ran
  * @param medianRun   index into {@code runs} of the median run by wall time (the lower middle one for an even count)
- * @param spans       the median run's trace (empty when the case is not traced)
+ * @param spans       the median run's trace (empty when the case is not traced); resume's: its small call traced apart
  * @param parallelSpans whether two spans of the median run ran at the same moment on different lanes; null if untraced
  * @param masterMoves exhibition: the median run's master moves; otherwise empty
  * @param bufferLevel pipeline: the median run's buffer level over time; otherwise empty

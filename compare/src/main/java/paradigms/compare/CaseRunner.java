@@ -77,10 +77,10 @@ final class CaseRunner {
             Duration keptCpu = kept.spentSince();
             Messages.ServerCounters counters = parent.afterRun(workload.id());
             Outcome outcome = prepared.check(measured.value(), counters);
+            // A case traced apart from its measured runs (resume) brings its own trace; the others, the run's.
+            Outcome.TracedApart traced = outcome.tracedApart().isEmpty() ? Outcome.TracedApart.of(trace) : outcome.tracedApart();
             runs.add(new Done(figures(workload, measured.measurement(), keptCpu, counters, outcome),
-                    trace.spans(), outcome.masterMoves(), outcome.bufferLevel(),
-                    // A case traced apart from its measured runs (resume) brings its own lives; the others, the run's.
-                    outcome.taskStates().isEmpty() ? trace.taskStates() : outcome.taskStates(), outcome.problem()));
+                    traced.spans(), outcome.masterMoves(), outcome.bufferLevel(), traced.taskStates(), outcome.problem()));
             spent = spent.plus(measured.measurement().wall());
         }
         int median = medianByWall(runs.stream().map(Done::figures).toList());

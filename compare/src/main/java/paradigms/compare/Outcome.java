@@ -1,6 +1,8 @@
 package paradigms.compare;
 
+import paradigms.common.trace.Span;
 import paradigms.common.trace.TaskState;
+import paradigms.common.trace.Trace;
 
 import java.util.List;
 
@@ -21,18 +23,18 @@ import java.util.List;
  * @param resume        download: how long after the server sent each answer its task ran again; waiters: how long
  *                      after its timer was due each task ran again; otherwise null
  * @param resumeCase    resume: the sleepers' resume latencies, quiet and beside busy tasks; otherwise null
- * @param taskStates    resume: each task's life (running / waiting / ready) in a small traced run made apart from
+ * @param tracedApart   resume: the spans and each task's life (running / waiting / ready) of a small traced call made apart from
  *                      the measured ones, for the picture; otherwise empty
  */
 record Outcome(int units, String problem, Double heartbeatGapMillis, Double exhibitionHours, List<MasterMove> masterMoves,
                WaitersWorkload.Figures waiters, CounterWorkload.Figures counter, DeadlineWorkload.Figures deadline,
                PipelineWorkload.Figures pipeline, List<PipelineWorkload.LevelPoint> bufferLevel,
-               DownloadWorkload.Resume resume, ResumeWorkload.Figures resumeCase, List<TaskState> taskStates) {
+               DownloadWorkload.Resume resume, ResumeWorkload.Figures resumeCase, TracedApart tracedApart) {
 
     Outcome {
         masterMoves = masterMoves == null ? List.of() : List.copyOf(masterMoves);
         bufferLevel = bufferLevel == null ? List.of() : List.copyOf(bufferLevel);
-        taskStates = taskStates == null ? List.of() : List.copyOf(taskStates);
+        tracedApart = tracedApart == null ? TracedApart.NONE : tracedApart;
     }
 
     /** An outcome without resume latencies (every exercise but download). */
@@ -40,7 +42,7 @@ record Outcome(int units, String problem, Double heartbeatGapMillis, Double exhi
             WaitersWorkload.Figures waiters, CounterWorkload.Figures counter, DeadlineWorkload.Figures deadline,
             PipelineWorkload.Figures pipeline, List<PipelineWorkload.LevelPoint> bufferLevel) {
         this(units, problem, heartbeatGapMillis, exhibitionHours, masterMoves, waiters, counter, deadline, pipeline, bufferLevel,
-                null, null, List.of());
+                null, null, TracedApart.NONE);
     }
 
     Outcome(int units, String problem, Double heartbeatGapMillis, Double exhibitionHours, List<MasterMove> masterMoves) {
@@ -53,31 +55,58 @@ record Outcome(int units, String problem, Double heartbeatGapMillis, Double exhi
 
     Outcome with(WaitersWorkload.Figures figures) {
         return new Outcome(units, problem, heartbeatGapMillis, exhibitionHours, masterMoves, figures, counter, deadline, pipeline, bufferLevel,
-                resume, resumeCase, taskStates);
+                resume, resumeCase, tracedApart);
     }
 
     Outcome with(CounterWorkload.Figures figures) {
         return new Outcome(units, problem, heartbeatGapMillis, exhibitionHours, masterMoves, waiters, figures, deadline, pipeline, bufferLevel,
-                resume, resumeCase, taskStates);
+                resume, resumeCase, tracedApart);
     }
 
     Outcome with(DeadlineWorkload.Figures figures) {
         return new Outcome(units, problem, heartbeatGapMillis, exhibitionHours, masterMoves, waiters, counter, figures, pipeline, bufferLevel,
-                resume, resumeCase, taskStates);
+                resume, resumeCase, tracedApart);
     }
 
     Outcome with(PipelineWorkload.Figures figures, List<PipelineWorkload.LevelPoint> level) {
         return new Outcome(units, problem, heartbeatGapMillis, exhibitionHours, masterMoves, waiters, counter, deadline, figures, level,
-                resume, resumeCase, taskStates);
+                resume, resumeCase, tracedApart);
     }
 
     Outcome with(DownloadWorkload.Resume figures) {
         return new Outcome(units, problem, heartbeatGapMillis, exhibitionHours, masterMoves, waiters, counter, deadline, pipeline,
-                bufferLevel, figures, resumeCase, taskStates);
+                bufferLevel, figures, resumeCase, tracedApart);
     }
 
-    Outcome with(ResumeWorkload.Figures figures, List<TaskState> states) {
+    Outcome with(ResumeWorkload.Figures figures, TracedApart traced) {
         return new Outcome(units, problem, heartbeatGapMillis, exhibitionHours, masterMoves, waiters, counter, deadline, pipeline,
-                bufferLevel, resume, figures, states);
+                bufferLevel, resume, figures, traced);
+    }
+
+    /** Each task's life in the call traced apart; empty when there was none. */
+    List<TaskState> taskStates() {
+        return tracedApart.taskStates();
+    }
+
+    /**
+     * What a call traced apart from the measured runs recorded (resume's small picture call): its
+     * spans, on their threads' lanes, and each task's life.
+     */
+    record TracedApart(List<Span> spans, List<TaskState> taskStates) {
+
+        static final TracedApart NONE = new TracedApart(List.of(), List.of());
+
+        TracedApart {
+            spans = List.copyOf(spans);
+            taskStates = List.copyOf(taskStates);
+        }
+
+        static TracedApart of(Trace trace) {
+            return new TracedApart(trace.spans(), trace.taskStates());
+        }
+
+        boolean isEmpty() {
+            return spans.isEmpty() && taskStates.isEmpty();
+        }
     }
 }

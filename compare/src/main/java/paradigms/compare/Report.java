@@ -84,7 +84,9 @@ final class Report {
             CaseResult r = c.result();
             if (!r.spans().isEmpty()) {
                 String file = "timelines/" + r.paradigm() + "-" + r.caseId() + ".png";
-                Timelines.writeSpans(r.paradigm() + " · " + r.caseId() + " · the median run's trace", r.spans(), out.resolve(file));
+                String whose = r.caseId().equals("resume") ? "a small loaded call's trace (apart from the measured runs)"
+                        : "the median run's trace";
+                Timelines.writeSpans(r.paradigm() + " · " + r.caseId() + " · " + whose, r.spans(), out.resolve(file));
                 written.add(file);
             }
             if (!r.masterMoves().isEmpty()) {

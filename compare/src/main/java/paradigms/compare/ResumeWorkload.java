@@ -6,7 +6,6 @@ import paradigms.common.measure.ResumeLatency;
 import paradigms.common.resume.ResumeExercise;
 import paradigms.common.resume.ResumeRequest;
 import paradigms.common.resume.ResumeResult;
-import paradigms.common.trace.TaskState;
 import paradigms.common.trace.Trace;
 
 import java.time.Duration;
@@ -139,12 +138,12 @@ record ResumeWorkload(int sleepers, Duration sleep, Duration handling, int busyT
             // Made by beforeRun, read by run and check: the child's main thread only (see Workload.Prepared).
             private ResumeLatency quiet = ResumeLatency.off();
             private ResumeLatency loaded = ResumeLatency.off();
-            private List<TaskState> lives;
+            private Outcome.TracedApart lives;
 
             @Override
             public void beforeRun() {
                 if (lives == null) { // once, before the first run (a warm-up, if any): unmeasured
-                    lives = pictureSleepers == 0 ? List.of() : traceOnce(exercise);
+                    lives = pictureSleepers == 0 ? Outcome.TracedApart.NONE : traceOnce(exercise);
                 }
                 quiet = ResumeLatency.recording();
                 loaded = ResumeLatency.recording();
@@ -168,15 +167,15 @@ record ResumeWorkload(int sleepers, Duration sleep, Duration handling, int busyT
         };
     }
 
-    private List<TaskState> traceOnce(ResumeExercise exercise) {
+    private Outcome.TracedApart traceOnce(ResumeExercise exercise) {
         Trace trace = Trace.recording();
         try {
             exercise.resume(pictureRequest(), trace);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return List.of();
+            return Outcome.TracedApart.NONE;
         }
-        return trace.taskStates();
+        return Outcome.TracedApart.of(trace);
     }
 
     /** What the contract expects of one call, as a list of what differs. */

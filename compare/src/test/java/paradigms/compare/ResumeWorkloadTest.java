@@ -60,6 +60,9 @@ class ResumeWorkloadTest {
         Set<TaskState.State> sleeperStates = outcome.taskStates().stream().filter(s -> s.task().equals("sleeper 0"))
                 .map(TaskState::state).collect(Collectors.toSet());
         assertEquals(Set.of(TaskState.State.RUNNING, TaskState.State.WAITING, TaskState.State.READY), sleeperStates);
+        // The same call's spans too, for the trace's threads: the picture's tasks, not the measured runs'.
+        Set<String> spans = outcome.tracedApart().spans().stream().map(paradigms.common.trace.Span::task).collect(Collectors.toSet());
+        assertEquals(Set.of("sleeper 0", "sleeper 1", "busy 0"), spans, "the small call's spans");
     }
 
     @Test
