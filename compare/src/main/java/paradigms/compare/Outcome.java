@@ -83,11 +83,6 @@ record Outcome(int units, String problem, Double heartbeatGapMillis, Double exhi
                 bufferLevel, resume, figures, traced);
     }
 
-    /** Each task's life in the call traced apart; empty when there was none. */
-    List<TaskState> taskStates() {
-        return tracedApart.taskStates();
-    }
-
     /**
      * What a call traced apart from the measured runs recorded (resume's small picture call): its
      * spans, on their threads' lanes, and each task's life.

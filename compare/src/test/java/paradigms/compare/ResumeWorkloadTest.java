@@ -55,9 +55,9 @@ class ResumeWorkloadTest {
     void thePicturesLivesComeFromTheSmallTracedCallWithEveryTaskAndAllThreeStates() throws Exception {
         Outcome outcome = oneRun(SMALL, new StandInParadigm());
 
-        Set<String> tasks = outcome.taskStates().stream().map(TaskState::task).collect(Collectors.toSet());
+        Set<String> tasks = outcome.tracedApart().taskStates().stream().map(TaskState::task).collect(Collectors.toSet());
         assertEquals(Set.of("sleeper 0", "sleeper 1", "busy 0"), tasks, "2 sleepers of the picture, 1 busy task, not the measured 4");
-        Set<TaskState.State> sleeperStates = outcome.taskStates().stream().filter(s -> s.task().equals("sleeper 0"))
+        Set<TaskState.State> sleeperStates = outcome.tracedApart().taskStates().stream().filter(s -> s.task().equals("sleeper 0"))
                 .map(TaskState::state).collect(Collectors.toSet());
         assertEquals(Set.of(TaskState.State.RUNNING, TaskState.State.WAITING, TaskState.State.READY), sleeperStates);
         // The same call's spans too, for the trace's threads: the picture's tasks, not the measured runs'.

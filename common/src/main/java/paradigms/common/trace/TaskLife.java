@@ -50,7 +50,7 @@ public final class TaskLife implements AutoCloseable {
             throw new IllegalStateException(task + " is already " + waitingFor.waitingLabel() + ", cannot wait for " + what);
         }
         long now = Trace.nowMicros();
-        trace.recordState(new TaskState(task, TaskState.State.RUNNING, null, segmentStartMicros, now));
+        trace.record(new TaskState(task, TaskState.State.RUNNING, null, segmentStartMicros, now));
         segmentStartMicros = now;
         waitingFor = what;
     }
@@ -71,8 +71,8 @@ public final class TaskLife implements AutoCloseable {
         // The event's moment on the trace's clock: now, less the ready time. Kept inside the wait
         // (a microsecond of conversion jitter must not put it before the wait began).
         long readyFrom = Math.clamp(nowMicros - (nowNanos - happenedAtNanos) / 1_000, segmentStartMicros, nowMicros);
-        trace.recordState(new TaskState(task, TaskState.State.WAITING, what, segmentStartMicros, readyFrom));
-        trace.recordState(new TaskState(task, TaskState.State.READY, what, readyFrom, nowMicros));
+        trace.record(new TaskState(task, TaskState.State.WAITING, what, segmentStartMicros, readyFrom));
+        trace.record(new TaskState(task, TaskState.State.READY, what, readyFrom, nowMicros));
         segmentStartMicros = nowMicros;
     }
 
@@ -86,7 +86,7 @@ public final class TaskLife implements AutoCloseable {
         } else {
             long now = Trace.nowMicros();
             Waited what = endWait();
-            trace.recordState(new TaskState(task, TaskState.State.WAITING, what, segmentStartMicros, now));
+            trace.record(new TaskState(task, TaskState.State.WAITING, what, segmentStartMicros, now));
             segmentStartMicros = now;
         }
     }
@@ -105,7 +105,7 @@ public final class TaskLife implements AutoCloseable {
         if (waitingFor != null) {
             resumed(OptionalLong.empty()); // ended while waiting (cancelled): the wait ends with it
         }
-        trace.recordState(new TaskState(task, TaskState.State.RUNNING, null, segmentStartMicros, Trace.nowMicros()));
+        trace.record(new TaskState(task, TaskState.State.RUNNING, null, segmentStartMicros, Trace.nowMicros()));
     }
 
     private Waited endWait() {

@@ -103,16 +103,14 @@ public final class Trace {
         return new TaskLife(this, resumes, task);
     }
 
-    /** Records one segment of a task's life ({@link TaskLife} calls it). */
-    void recordState(TaskState state) {
+    /**
+     * Records one segment of a task's life: {@link TaskLife} calls it as the task goes, and a
+     * reader of a trace told elsewhere (a child process) hands its segments on.
+     */
+    public void record(TaskState state) {
         if (enabled) {
             taskStates.add(state);
         }
-    }
-
-    /** Records a segment of a task's life told elsewhere, e.g. in a child process whose trace is drawn here. */
-    public void record(TaskState state) {
-        recordState(state);
     }
 
     /** Every task's life segments recorded so far, by task, then in order of time. */

@@ -8,7 +8,10 @@ import paradigms.common.download.DownloadResult;
 import paradigms.common.download.DownloadResult.DownloadFailed;
 import paradigms.common.download.DownloadResult.Downloaded;
 import paradigms.common.download.Failure;
+import paradigms.common.measure.ResumeLatency;
 import paradigms.common.server.LocalWebServer;
+import paradigms.common.trace.SpanNames;
+import paradigms.common.trace.TaskState;
 import paradigms.common.trace.Trace;
 
 import java.net.URI;
@@ -135,7 +138,7 @@ public interface DownloadContract extends ParadigmContract {
         try (var server = LocalWebServer.builder().latency(latency).start()) {
             List<URI> urls = new java.util.ArrayList<>(dataUrls(server, 6, "&resume"));
             urls.add(server.url("/reset")); // half an answer, then an RST: no whole answer, no resume to note
-            var resumes = paradigms.common.measure.ResumeLatency.recording();
+            var resumes = ResumeLatency.recording();
 
             long began = System.nanoTime();
             List<DownloadResult> results = download(new DownloadRequest(urls, urls.size()).measuringResumes(resumes));
@@ -164,8 +167,8 @@ public interface DownloadContract extends ParadigmContract {
             paradigm().download().download(new DownloadRequest(urls, 2), trace);
             for (URI url : urls) {
                 List<String> life = trace.taskStates().stream()
-                        .filter(state -> state.task().equals(paradigms.common.trace.SpanNames.request(url)))
-                        .map(paradigms.common.trace.TaskState::label).toList();
+                        .filter(state -> state.task().equals(SpanNames.request(url)))
+                        .map(TaskState::label).toList();
                 int waiting = life.indexOf("waiting for socket");
                 assertTrue(waiting > 0 && life.size() > waiting + 2, url + "'s task: " + life);
                 assertEquals(List.of("waiting for socket", "ready", "running"), life.subList(waiting, waiting + 3),

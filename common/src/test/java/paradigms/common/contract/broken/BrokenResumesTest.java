@@ -54,7 +54,7 @@ class BrokenResumesTest {
 
     private static void sleepUntil(long dueNanos) throws InterruptedException {
         for (long left = dueNanos - System.nanoTime(); left > 0; left = dueNanos - System.nanoTime()) {
-            Thread.sleep(Duration.ofNanos(left));
+            Thread.sleep(Duration.ofNanos(left)); // the sleeper's own wait, as a thread-per-task chapter sleeps: nothing to wait for but time
         }
     }
 
